@@ -22,6 +22,11 @@ final class ScmapCommand implements Runnable {
 
     /** Runs the command line and returns the exit code: 0 ok, 1 failure, 2 bad usage. */
     static int execute(String... args) {
-        return new CommandLine(new ScmapCommand()).execute(args);
+        ErrorHandlers handlers = new ErrorHandlers();
+        return new CommandLine(new ScmapCommand())
+                .setExecutionExceptionHandler(handlers)
+                .setParameterExceptionHandler(handlers)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 }
