@@ -19,8 +19,8 @@ public final class Clusterer {
      *
      * <p>Noise is {@link Clustering#NOISE}; clusters are numbered by size, largest first. Points with a
      * non-finite coordinate are noise. About O(n log² n) time and O(n) memory (k-d tree Borůvka spanning
-     * tree), so 100k points take seconds. Same input, same output; permuting the input permutes the result
-     * (barring exactly tied distances).
+     * tree), so 100k points take seconds. Same input, same output; permuting the input permutes the result,
+     * because exactly tied distances are resolved by the points' coordinates, not their positions.
      *
      * @throws IllegalArgumentException when {@code x} and {@code y} differ in length
      */

@@ -26,9 +26,13 @@ import java.util.Arrays;
  *
  * Points with a non-finite coordinate are left out and labelled noise with probability 0, as the library's
  * {@code HDBSCAN.fit} does. Time about O(n log² n) in two dimensions (the k-d tree degrades towards O(n²)
- * in high dimensions); memory O(n). Deterministic: exact arithmetic ties are broken by point index, so
- * identical input gives identical output, and permuting the input permutes the labels unless distances tie
- * exactly.
+ * in high dimensions); memory O(n).
+ *
+ * <p>Determinism: mutual reachability distances tie exactly all the time (an edge often weighs one
+ * endpoint's core distance), and the order in which tied merges enter the dendrogram changes the
+ * condensed tree; the library leaves that order to its sort and traversal. Here points are first sorted
+ * by their coordinates and every tie is broken in that order, so identical input gives identical output
+ * and permuting the input only permutes the result (exactly duplicated points are interchangeable).
  */
 final class Hdbscan {
     private Hdbscan() {}
@@ -36,7 +40,7 @@ final class Hdbscan {
     /** Clusters n points of {@code dim} coordinates each, stored row by row in {@code coordinates}. */
     static Clustering cluster(double[] coordinates, int dim, HdbscanParams params) {
         int n = coordinates.length / dim;
-        int[] kept = finiteRows(coordinates, dim);
+        int[] kept = canonicalOrder(coordinates, dim, finiteRows(coordinates, dim));
         int m = kept.length;
         if (m < 2) {
             return new Clustering(filled(n, Clustering.NOISE), new double[n]);
@@ -110,6 +114,33 @@ final class Hdbscan {
             result[i] = labels[i] < 0 ? Clustering.NOISE : number[labels[i]];
         }
         return new Clustering(result, probabilities);
+    }
+
+    /**
+     * The rows sorted by their coordinates (lexicographically, then by index). Clustering in this order
+     * makes every tie-break below depend on where points are, not on how the input was ordered: the
+     * mutual reachability graph is full of exactly equal weights (an edge often weighs one endpoint's core
+     * distance), and the order in which tied merges enter the dendrogram changes the condensed tree.
+     */
+    private static int[] canonicalOrder(double[] coordinates, int dim, int[] rows) {
+        Integer[] order = new Integer[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            order[i] = rows[i];
+        }
+        Arrays.sort(order, (a, b) -> {
+            for (int k = 0; k < dim; k++) {
+                int byCoordinate = Double.compare(coordinates[a * dim + k], coordinates[b * dim + k]);
+                if (byCoordinate != 0) {
+                    return byCoordinate;
+                }
+            }
+            return Integer.compare(a, b);
+        });
+        int[] result = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            result[i] = order[i];
+        }
+        return result;
     }
 
     private static int[] finiteRows(double[] coordinates, int dim) {

@@ -20,6 +20,11 @@ final class TestData {
      * with spacing 10, then {@code noise} uniform points over the grid's square with a margin of 5.
      */
     static TestData blobs(long seed, int blobs, int perBlob, double spread, int noise) {
+        return blobs(seed, blobs, perBlob, spread, noise, 5);
+    }
+
+    /** As {@link #blobs(long, int, int, double, int)} with the noise spread {@code margin} beyond the grid. */
+    static TestData blobs(long seed, int blobs, int perBlob, double spread, int noise, double margin) {
         SplittableRandom random = new SplittableRandom(seed);
         int side = (int) Math.ceil(Math.sqrt(blobs));
         int n = blobs * perBlob + noise;
@@ -39,8 +44,8 @@ final class TestData {
         }
         double extent = 10.0 * (side - 1);
         for (; i < n; i++) {
-            x[i] = -5 + random.nextDouble() * (extent + 10);
-            y[i] = -5 + random.nextDouble() * (extent + 10);
+            x[i] = -margin + random.nextDouble() * (extent + 2 * margin);
+            y[i] = -margin + random.nextDouble() * (extent + 2 * margin);
             truth[i] = -1;
         }
         return new TestData(x, y, truth);
