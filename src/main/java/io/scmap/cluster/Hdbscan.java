@@ -69,7 +69,7 @@ final class Hdbscan {
     /** Squared core distance of every point, by original index: the (minSamples + 1)-th smallest, self included. */
     static double[] coreDistancesSquared(KdTree tree, int minSamples) {
         double[] core = new double[tree.size];
-        KdTree.NeighbourHeap heap = new KdTree.NeighbourHeap(minSamples + 1);
+        KdTree.NeighbourHeap heap = new KdTree.NeighbourHeap(minSamples + 1, true);
         for (int i = 0; i < tree.size; i++) {
             heap.clear();
             tree.nearest(i, true, heap);

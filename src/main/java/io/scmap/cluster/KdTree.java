@@ -204,16 +204,19 @@ final class KdTree {
 
     /**
      * A bounded max-heap of (squared distance, original index) pairs ordered by distance then index, so it
-     * keeps the k smallest pairs.
+     * keeps the k smallest pairs. A heap made for distances only keeps the k smallest distances and may
+     * hold any of the points tied at the k-th; it prunes far more among duplicated points.
      */
     static final class NeighbourHeap {
         private final double[] distance;
         private final int[] id;
+        private final boolean distancesOnly;
         private int count;
 
-        NeighbourHeap(int capacity) {
+        NeighbourHeap(int capacity, boolean distancesOnly) {
             distance = new double[capacity];
             id = new int[capacity];
+            this.distancesOnly = distancesOnly;
         }
 
         void clear() {
@@ -226,7 +229,7 @@ final class KdTree {
 
         /** Whether a point at this squared distance could still enter (ties may win on index). */
         boolean mayAccept(double d) {
-            return count < distance.length || d <= distance[0];
+            return count < distance.length || d < distance[0] || (d == distance[0] && !distancesOnly);
         }
 
         void offer(double d, int i) {
@@ -234,7 +237,7 @@ final class KdTree {
                 distance[count] = d;
                 id[count] = i;
                 siftUp(count++);
-            } else if (distance.length > 0 && less(d, i, distance[0], id[0])) {
+            } else if (distance.length > 0 && mayAccept(d) && less(d, i, distance[0], id[0])) {
                 distance[0] = d;
                 id[0] = i;
                 siftDown(0);

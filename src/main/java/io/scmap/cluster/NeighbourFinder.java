@@ -7,7 +7,7 @@ final class NeighbourFinder {
     /** For each original index, its {@code k} nearest other points, nearest first, ties by index. */
     static int[][] nearest(KdTree tree, int k) {
         int[][] result = new int[tree.size][];
-        KdTree.NeighbourHeap heap = new KdTree.NeighbourHeap(k);
+        KdTree.NeighbourHeap heap = new KdTree.NeighbourHeap(k, false);
         double[] distances = new double[k];
         for (int i = 0; i < tree.size; i++) {
             heap.clear();
