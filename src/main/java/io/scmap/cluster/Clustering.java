@@ -21,6 +21,17 @@ public final class Clustering {
     private final int noiseCount;
 
     /**
+     * A clustering from labels kept as given (noise -1, clusters 0..k-1, none empty), e.g. read back from
+     * {@code points.csv}, with a membership probability per point.
+     *
+     * @throws IllegalArgumentException when lengths differ, a label is below -1, a cluster number is
+     *     skipped, or a probability lies outside [0, 1]
+     */
+    public static Clustering of(int[] labels, double[] probabilities) {
+        return new Clustering(labels, probabilities);
+    }
+
+    /**
      * A clustering from labels (noise -1, clusters numbered as described above) and probabilities.
      *
      * @throws IllegalArgumentException when lengths differ, a label is below -1, a cluster number is

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *       and a weight score 1 − r/m, r its rank by {@code weight} (largest first); ranks break ties by point
  *       index;
  *   <li>members are ordered by the sum of both scores, then by weight, then by index;
- *   <li>the first {@code top} distinct display names in that order (names tidied: whitespace runs become
- *       one space, trimmed, cut to {@value #MAX_NAME} characters with "…"; blank names skipped; duplicates
+ *   <li>the first {@code top} distinct display names in that order (names tidied: runs of whitespace and
+ *       control characters become one space, trimmed, cut to {@value #MAX_NAME} characters with "…"; blank names skipped; duplicates
  *       compared ignoring case) are joined with " · ". A cluster with no usable name is called "cluster
  *       N".
  * </ol>
