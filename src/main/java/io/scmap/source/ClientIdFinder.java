@@ -2,6 +2,7 @@ package io.scmap.source;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ final class ClientIdFinder {
     private static final Pattern CLIENT_ID =
             Pattern.compile("(?<![\\w$.])[\"']?client_id[\"']?\\s*:\\s*\"([A-Za-z0-9]{32})\"");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+    /** Reads one value and ignores what follows it (the rest of the page). */
+    private static final ObjectMapper PREFIX_READER = new ObjectMapper();
 
     private final HttpFetcher fetcher;
     private final URI home;
@@ -88,7 +92,7 @@ final class ClientIdFinder {
     static Optional<String> fromHydration(String html) {
         Matcher matcher = HYDRATION.matcher(html);
         while (matcher.find()) {
-            try (JsonParser parser = HttpFetcher.mapper().createParser(html.substring(matcher.end()))) {
+            try (JsonParser parser = PREFIX_READER.createParser(html.substring(matcher.end()))) {
                 JsonNode entries = parser.readValueAsTree();
                 if (entries == null || !entries.isArray()) {
                     continue;
