@@ -10,7 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -94,10 +99,13 @@ final class HttpFetcher {
                 .header("Referer", referer)
                 .build();
         for (int attempt = 0; ; attempt++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(uri, new InterruptedException("interrupt pending"));
+            }
             Failure failure;
             try {
                 requests.incrementAndGet();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = send(request);
                 Outcome outcome = judge(response, uri, json);
                 if (outcome instanceof Fetched fetched) {
                     return fetched;
@@ -116,6 +124,26 @@ final class HttpFetcher {
                         failure.cause);
             }
             pause(retry.delay(attempt, failure.retryAfter), uri);
+        }
+    }
+
+    /**
+     * Sends and reads the whole response within the timeout. The JDK 17 client's own request timeout
+     * stops at the response headers, so a body that stalls would otherwise block forever.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + timeout);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
         }
     }
 
