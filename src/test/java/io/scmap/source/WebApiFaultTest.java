@@ -86,10 +86,12 @@ class WebApiFaultTest {
     }
 
     @Test
-    void aBodyCutShortOfItsLengthIsRetried() throws SourceException {
+    void aStalledBodyTimesOutAndIsRetried() throws SourceException {
         String full = resource("user_7.json");
         server.apiSequence("/users/7", Reply.json(full.substring(0, 20)).cutShort(full.length()), Reply.json(""), USER);
-        try (WebApiClient client = client()) {
+        WebApiConfig config =
+                TestClients.config(server.base()).withClientId(HYDRATED_ID).withTimeout(Duration.ofMillis(300));
+        try (WebApiClient client = TestClients.recording(config, waits)) {
             assertThat(client.profile(7)).isPresent();
         }
         assertThat(server.requestsTo("/users/7")).hasSize(3);
