@@ -61,34 +61,11 @@ final class Paginator {
         URI next = ApiUris.withoutClientId(first);
         int skipped = 0;
         int pages = 0;
-        while (true) {
-            if (items.size() >= max) {
-                return new Result<>(items, skipped, pages, Stop.MAX_ITEMS);
-            }
-            if (pages >= maxPages) {
-                return new Result<>(items, skipped, pages, Stop.MAX_PAGES);
-            }
+        while (items.size() < max && pages < maxPages) {
             followed.add(next);
-            JsonNode page = source.get(next);
+            JsonNode page = page(source.get(next), next);
             pages++;
-            if (page == null) {
-                throw new SourceException("not found: " + next, 404, next, null);
-            }
-            JsonNode collection = page.get("collection");
-            if (collection == null || !collection.isArray()) {
-                throw new SourceException("not a page (no collection array): " + next, 200, next, null);
-            }
-            for (JsonNode item : collection) {
-                if (items.size() >= max) {
-                    break;
-                }
-                Optional<T> parsed = parser.apply(item);
-                if (parsed.isPresent()) {
-                    items.add(parsed.get());
-                } else {
-                    skipped++;
-                }
-            }
+            skipped += parseInto(page, max, parser, items);
             URI cursor = cursor(page.get("next_href"), next);
             if (cursor == null) {
                 return new Result<>(items, skipped, pages, items.size() >= max ? Stop.MAX_ITEMS : Stop.END);
@@ -98,6 +75,37 @@ final class Paginator {
             }
             next = cursor;
         }
+        return new Result<>(items, skipped, pages, items.size() >= max ? Stop.MAX_ITEMS : Stop.MAX_PAGES);
+    }
+
+    /** The page itself, checked to hold a {@code collection} array. */
+    private static JsonNode page(@Nullable JsonNode page, URI uri) throws SourceException {
+        if (page == null) {
+            throw new SourceException("not found: " + uri, 404, uri, null);
+        }
+        JsonNode collection = page.get("collection");
+        if (collection == null || !collection.isArray()) {
+            throw new SourceException("not a page (no collection array): " + uri, 200, uri, null);
+        }
+        return page;
+    }
+
+    /** Parses the page's items into {@code items} until it holds {@code max}; returns how many failed. */
+    private static <T> int parseInto(
+            JsonNode page, int max, Function<JsonNode, Optional<T>> parser, List<T> items) {
+        int skipped = 0;
+        for (JsonNode item : page.get("collection")) {
+            if (items.size() >= max) {
+                break;
+            }
+            Optional<T> parsed = parser.apply(item);
+            if (parsed.isPresent()) {
+                items.add(parsed.get());
+            } else {
+                skipped++;
+            }
+        }
+        return skipped;
     }
 
     private @Nullable URI cursor(@Nullable JsonNode nextHref, URI page) throws SourceException {
