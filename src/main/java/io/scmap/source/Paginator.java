@@ -91,8 +91,7 @@ final class Paginator {
     }
 
     /** Parses the page's items into {@code items} until it holds {@code max}; returns how many failed. */
-    private static <T> int parseInto(
-            JsonNode page, int max, Function<JsonNode, Optional<T>> parser, List<T> items) {
+    private static <T> int parseInto(JsonNode page, int max, Function<JsonNode, Optional<T>> parser, List<T> items) {
         int skipped = 0;
         for (JsonNode item : page.get("collection")) {
             if (items.size() >= max) {

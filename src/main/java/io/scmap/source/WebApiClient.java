@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,8 @@ final class WebApiClient implements SoundCloudClient {
 
     private static final System.Logger LOG = System.getLogger(WebApiClient.class.getName());
     private static final String CANONICAL_WEB = "https://soundcloud.com/";
+    private static final Pattern SITE_URL =
+            Pattern.compile("^https?://(?:www\\.|m\\.)?soundcloud\\.com(?=/|$)", Pattern.CASE_INSENSITIVE);
 
     private final WebApiConfig config;
     private final HttpFetcher fetcher;
@@ -49,13 +52,18 @@ final class WebApiClient implements SoundCloudClient {
     }
 
     /**
-     * Resolves {@code https://soundcloud.com/<permalink>}. Empty on 404, and also when the permalink
-     * names something other than a user (a track or playlist resolves to that object): the crawler
-     * asks for accounts, and silently substituting the object's owner would crawl someone else.
+     * Resolves {@code https://soundcloud.com/<permalink>}; a full soundcloud.com URL is accepted too.
+     * Empty on 404, and also when the permalink names something other than a user (a track or
+     * playlist resolves to that object): the crawler asks for accounts, and silently substituting
+     * the object's owner would crawl someone else.
      */
     @Override
     public Optional<Account> resolve(String permalink) throws SourceException {
-        String name = Objects.requireNonNull(permalink, "permalink").strip().replaceAll("^/+|/+$", "");
+        String name = SITE_URL.matcher(
+                        Objects.requireNonNull(permalink, "permalink").strip())
+                .replaceFirst("")
+                .replaceAll("[?#].*$", "")
+                .replaceAll("^/+|/+$", "");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("permalink must not be blank, got '" + permalink + "'");
         }

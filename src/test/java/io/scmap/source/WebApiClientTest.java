@@ -70,8 +70,12 @@ class WebApiClientTest {
         assertThat(client.resolve("seven"))
                 .contains(new Account(7, "soundcloud:users:7", "seven", "Seven <b>&amp;</b> \"Sons\"", -1, -1));
         assertThat(client.resolve("/seven/")).isPresent();
+        assertThat(client.resolve("https://soundcloud.com/seven?utm_source=x")).isPresent();
+        assertThat(client.resolve("HTTPS://m.soundcloud.com/seven/")).isPresent();
         assertThat(client.resolve("nobody")).isEmpty();
         assertThatThrownBy(() -> client.resolve(" / ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.resolve("https://soundcloud.com/"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
