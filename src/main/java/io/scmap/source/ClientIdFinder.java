@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code google_client_id} and the like do not match. Every fetch counts as a request.
  */
 final class ClientIdFinder {
-    /** Scripts to try before giving up; the home page had 10 in April 2026. */
+    /** Scripts to try before giving up; the recorded home page (April 2026) has 11. */
     static final int MAX_SCRIPTS = 30;
 
     private static final Pattern HYDRATION = Pattern.compile("window\\.__sc_hydration\\s*=\\s*(?=\\[)");
