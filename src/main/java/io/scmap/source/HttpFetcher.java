@@ -1,0 +1,197 @@
+package io.scmap.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends GET requests with the headers of a desktop browser on the web base, retrying transient
+ * failures as {@link RetryPolicy} says, and counts every request it sends.
+ *
+ * <p>A 403 whose body names {@code captcha-delivery} becomes a {@link BlockedException} at once.
+ * Other responses are returned as they are for the caller to judge (404, 401, ...). An interrupt
+ * restores the thread's interrupt flag and ends the call with a {@link SourceException} of status 0.
+ * Not thread-safe because the retry jitter is not; {@link #requestCount()} is.
+ */
+final class HttpFetcher {
+    /** A current desktop Chrome, as soundcloud.com expects its own web client to be. */
+    static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+
+    static final String ACCEPT_JSON = "application/json, text/javascript, */*";
+    static final String ACCEPT_HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    static final String ACCEPT_ANY = "*/*";
+
+    /** What came back: the final status, the body and, for a JSON request with a 2xx status, its tree. */
+    record Fetched(int status, String body, @Nullable JsonNode json, URI uri) implements Outcome {
+        boolean isSuccess() {
+            return status / 100 == 2;
+        }
+    }
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final HttpClient http;
+    private final RetryPolicy retry;
+    private final RetryPolicy.Sleeper sleeper;
+    private final Duration timeout;
+    private final String origin;
+    private final String referer;
+    private final AtomicLong requests = new AtomicLong();
+
+    HttpFetcher(WebApiConfig config, RetryPolicy retry, RetryPolicy.Sleeper sleeper) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(config.timeout())
+                .build();
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.timeout = config.timeout();
+        String web = config.webBase().toString();
+        this.referer = web.endsWith("/") ? web : web + "/";
+        this.origin = config.webBase().getScheme() + "://" + config.webBase().getRawAuthority();
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    long requestCount() {
+        return requests.get();
+    }
+
+    /** GETs {@code uri}, expecting JSON; a 2xx body that does not parse is retried like a 503. */
+    Fetched json(URI uri) throws SourceException {
+        return fetch(uri, ACCEPT_JSON, true);
+    }
+
+    /** GETs {@code uri} as text (a page or a script). */
+    Fetched text(URI uri, String accept) throws SourceException {
+        return fetch(uri, accept, false);
+    }
+
+    private Fetched fetch(URI uri, String accept, boolean json) throws SourceException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .GET()
+                .timeout(timeout)
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", accept)
+                .header("Accept-Language", "en-US,en;q=0.9")
+                .header("Origin", origin)
+                .header("Referer", referer)
+                .build();
+        for (int attempt = 0; ; attempt++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(uri, new InterruptedException("interrupt pending"));
+            }
+            Failure failure;
+            try {
+                requests.incrementAndGet();
+                HttpResponse<String> response = send(request);
+                Outcome outcome = judge(response, uri, json);
+                if (outcome instanceof Fetched fetched) {
+                    return fetched;
+                }
+                failure = (Failure) outcome;
+            } catch (IOException e) {
+                failure = new Failure(0, e.getClass().getSimpleName() + ": " + e.getMessage(), e, null);
+            } catch (InterruptedException e) {
+                throw interrupted(uri, e);
+            }
+            if (attempt >= retry.maxRetries()) {
+                throw new SourceException(
+                        "gave up on " + uri + " after " + (attempt + 1) + " attempts; last: " + failure.problem,
+                        failure.status,
+                        uri,
+                        failure.cause);
+            }
+            pause(retry.delay(attempt, failure.retryAfter), uri);
+        }
+    }
+
+    /**
+     * Sends and reads the whole response within the timeout. The JDK 17 client's own request timeout
+     * stops at the response headers, so a body that stalls would otherwise block forever.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + timeout);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
+        }
+    }
+
+    /** A {@link Fetched} to return, or a {@link Failure} worth retrying. */
+    private static Outcome judge(HttpResponse<String> response, URI uri, boolean json) throws BlockedException {
+        int status = response.statusCode();
+        String body = response.body();
+        if (status == 403 && body.contains("captcha-delivery")) {
+            throw new BlockedException(status, uri);
+        }
+        if (RetryPolicy.isRetryableStatus(status)) {
+            String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            return new Failure(status, "HTTP " + status, null, retryAfter);
+        }
+        if (!json || status / 100 != 2) {
+            return new Fetched(status, body, null, uri);
+        }
+        try {
+            JsonNode tree = MAPPER.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                return new Failure(status, "empty body where JSON was expected", null, null);
+            }
+            return new Fetched(status, body, tree, uri);
+        } catch (JsonProcessingException e) {
+            return new Failure(status, "unparseable JSON (" + e.getOriginalMessage() + ")", e, null);
+        }
+    }
+
+    private void pause(Duration wait, URI uri) throws SourceException {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            throw interrupted(uri, e);
+        }
+    }
+
+    private static SourceException interrupted(URI uri, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new SourceException("interrupted while requesting " + uri, 0, uri, e);
+    }
+
+    /** The result of one attempt. */
+    private sealed interface Outcome permits Fetched, Failure {}
+
+    /** A failed attempt worth retrying. */
+    private record Failure(
+            int status,
+            String problem,
+            @Nullable Throwable cause,
+            @Nullable String retryAfter) implements Outcome {}
+}

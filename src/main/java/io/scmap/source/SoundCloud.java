@@ -1,0 +1,30 @@
+package io.scmap.source;
+
+import java.time.Clock;
+import java.util.SplittableRandom;
+
+/** Builds {@link SoundCloudClient}s. */
+public final class SoundCloud {
+    private SoundCloud() {}
+
+    /**
+     * A client of the web api-v2 that soundcloud.com itself uses, with client_id discovery, paging,
+     * retries with backoff and bot-protection detection. See {@link WebApiConfig} for the settings.
+     *
+     * <p>The client is not thread-safe: use one per crawler thread ({@link
+     * SoundCloudClient#requestCount()} alone may be read from any thread). Backoff jitter is drawn
+     * from a {@link SplittableRandom} seeded with {@link WebApiConfig#seed()}.
+     *
+     * <p>Every call can throw {@link SourceException} (after retries, with status and URL), or its
+     * subclass {@link BlockedException} when bot protection answers with a captcha. An interrupt
+     * aborts the current call at once with a {@code SourceException} of status 0 and leaves the
+     * thread's interrupt flag set, so a crawler loop can check it and stop.
+     */
+    public static SoundCloudClient webApi(WebApiConfig config) {
+        HttpFetcher fetcher = new HttpFetcher(
+                config,
+                new RetryPolicy(config, new SplittableRandom(config.seed()), Clock.systemUTC()),
+                RetryPolicy.Sleeper.system());
+        return new WebApiClient(config, fetcher);
+    }
+}

@@ -1,0 +1,156 @@
+package io.scmap.source;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of the web api-v2 client ({@link SoundCloud#webApi(WebApiConfig)}).
+ *
+ * <p>Start from {@link #DEFAULTS} and change single fields with the {@code withX} copiers. Both bases
+ * are configurable, which is how tests and the simulator point the client at a loopback server.
+ *
+ * @param apiBase base of the JSON API (default {@code https://api-v2.soundcloud.com}); may carry a
+ *     path prefix; every request, including {@code next_href} cursors, goes to it
+ * @param webBase the website whose home page reveals the client_id (default {@code
+ *     https://soundcloud.com}); also sent as {@code Origin} and {@code Referer}
+ * @param clientId the api-v2 client_id to use; {@code null} (default) discovers it from the home page.
+ *     A configured id is still re-discovered once when the API rejects it
+ * @param timeout connect and per-request timeout (default 30 s); must be positive
+ * @param maxRetries retries of one request after a transient failure (429, 5xx, I/O error, broken
+ *     JSON); default 6, 0 disables retrying
+ * @param initialBackoff wait before the first retry, doubling per retry (default 1 s); may be zero
+ * @param maxBackoff cap on one wait, and on an honoured {@code Retry-After} (default 60 s)
+ * @param maxPages cap on the pages fetched for one list (default 100), a guard against endless
+ *     cursors
+ * @param seed seeds the jitter of the backoff; the same seed gives the same waits (default 0)
+ */
+public record WebApiConfig(
+        URI apiBase,
+        URI webBase,
+        @Nullable String clientId,
+        Duration timeout,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        int maxPages,
+        long seed) {
+
+    /** The settings that talk to the real SoundCloud the way its own web page does. */
+    public static final WebApiConfig DEFAULTS = new WebApiConfig(
+            URI.create("https://api-v2.soundcloud.com"),
+            URI.create("https://soundcloud.com"),
+            null,
+            Duration.ofSeconds(30),
+            6,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60),
+            100,
+            0L);
+
+    public WebApiConfig {
+        requireHttpBase("apiBase", apiBase);
+        requireHttpBase("webBase", webBase);
+        if (clientId != null && (clientId.isBlank() || !clientId.equals(clientId.strip()))) {
+            throw new IllegalArgumentException(
+                    "clientId must be null or a non-blank token without surrounding spaces, got '" + clientId + "'");
+        }
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
+        }
+        if (initialBackoff.isNegative()) {
+            throw new IllegalArgumentException("initialBackoff must be >= 0, got " + initialBackoff);
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "maxBackoff must be >= initialBackoff (" + initialBackoff + "), got " + maxBackoff);
+        }
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be >= 1, got " + maxPages);
+        }
+    }
+
+    private static void requireHttpBase(String name, @Nullable URI uri) {
+        if (uri == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(
+                    name + " must be an absolute http(s) URI without query or fragment, got " + uri);
+        }
+    }
+
+    public WebApiConfig withApiBase(URI value) {
+        return new WebApiConfig(
+                value, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+    }
+
+    public WebApiConfig withWebBase(URI value) {
+        return new WebApiConfig(
+                apiBase, value, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+    }
+
+    public WebApiConfig withClientId(@Nullable String value) {
+        return new WebApiConfig(
+                apiBase, webBase, value, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+    }
+
+    public WebApiConfig withTimeout(Duration value) {
+        return new WebApiConfig(
+                apiBase, webBase, clientId, value, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+    }
+
+    public WebApiConfig withMaxRetries(int value) {
+        return new WebApiConfig(apiBase, webBase, clientId, timeout, value, initialBackoff, maxBackoff, maxPages, seed);
+    }
+
+    public WebApiConfig withInitialBackoff(Duration value) {
+        return new WebApiConfig(apiBase, webBase, clientId, timeout, maxRetries, value, maxBackoff, maxPages, seed);
+    }
+
+    public WebApiConfig withMaxBackoff(Duration value) {
+        return new WebApiConfig(apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, value, maxPages, seed);
+    }
+
+    public WebApiConfig withMaxPages(int value) {
+        return new WebApiConfig(
+                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, value, seed);
+    }
+
+    public WebApiConfig withSeed(long value) {
+        return new WebApiConfig(
+                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, value);
+    }
+
+    /**
+     * The settings for a manifest, in declaration order; durations as ISO-8601 ({@code PT30S}), a
+     * missing client id as {@code "discover"}.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("apiBase", apiBase.toString());
+        map.put("webBase", webBase.toString());
+        map.put("clientId", clientId == null ? "discover" : clientId);
+        map.put("timeout", timeout.toString());
+        map.put("maxRetries", maxRetries);
+        map.put("initialBackoff", initialBackoff.toString());
+        map.put("maxBackoff", maxBackoff.toString());
+        map.put("maxPages", maxPages);
+        map.put("seed", seed);
+        return map;
+    }
+}

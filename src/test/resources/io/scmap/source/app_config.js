@@ -1,0 +1,2 @@
+/* scmap test asset: a config block like soundcloud.com's, with decoys before the real client_id */
+r(1).each({app_version:null,api_v2_host:"https://api-v2.soundcloud.com/",google_client_id:"984739005367.apps.googleusercontent.com",other_client_id:"DecoyDecoyDecoyDecoyDecoyDecoy12",apple_id_client_id:"com.soundcloud.services.siwa",client_id:"OwnScriptClientId000000000000002",client_is_expiring:!1,env:"production"})
