@@ -49,8 +49,8 @@ final class EmergeDates {
             return sorted[sorted.length - 1];
         }
         double fraction = h - lower;
-        // The difference is interpolated in floating point, as numpy does, then truncated to a
+        // The difference is interpolated in floating point, as numpy does, then rounded to a
         // millisecond; only the date is kept, so sub-second rounding never matters in practice.
-        return sorted[lower] + (long) (fraction * (sorted[lower + 1] - sorted[lower]));
+        return sorted[lower] + Math.round(fraction * (sorted[lower + 1] - sorted[lower]));
     }
 }
