@@ -53,7 +53,7 @@ class FrontierTest {
         Map<Long, AccountState> states = new HashMap<>();
         InteractionType[] types = InteractionType.values();
 
-        for (int step = 0; step < 20_000; step++) {
+        for (int step = 0; step < 6_000; step++) {
             int op = random.nextInt(10);
             if (op < 7) {
                 long id = random.nextLong(3000) * 7919;
