@@ -1,0 +1,312 @@
+package io.scmap.crawl;
+
+import io.scmap.crawl.CrawlLedger.AccountState;
+import io.scmap.crawl.CrawlLedger.ScrapedAccount;
+import io.scmap.crawl.CrawlLedger.SkippedAccount;
+import io.scmap.crawl.CrawlSummary.Stop;
+import io.scmap.source.Account;
+import io.scmap.source.Interaction;
+import io.scmap.source.InteractionType;
+import io.scmap.source.SoundCloudClient;
+import io.scmap.source.SourceException;
+import io.scmap.source.Track;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of the crawl: the working state of {@link Crawler#run}, rebuilt from the ledger at the
+ * start and discarded at the end. Steps: load the ledger, then repeatedly take the next seed (or,
+ * when none is left, the best expansion candidate), scrape it and commit it in one ledger call.
+ */
+final class CrawlRun {
+    private final SoundCloudClient client;
+    private final CrawlLedger ledger;
+    private final CrawlParams params;
+    private final CrawlListener listener;
+    private final Clock clock;
+    private final Frontier frontier;
+    private final ArrayDeque<String> seeds = new ArrayDeque<>();
+    private final Instant start;
+    private final long requestsAtStart;
+    private long requestMark;
+    private long ledgerRequests;
+    private int scraped;
+    private int skipped;
+
+    /** An account to crawl: an expansion candidate, or a resolved seed with its profile. */
+    private record Target(
+            long id,
+            String permalink,
+            @Nullable Account profile,
+            @Nullable String seed) {}
+
+    @FunctionalInterface
+    private interface LedgerWrite {
+        void run() throws LedgerException;
+    }
+
+    CrawlRun(SoundCloudClient client, CrawlLedger ledger, CrawlParams params, CrawlListener listener, Clock clock) {
+        this.client = client;
+        this.ledger = ledger;
+        this.params = params;
+        this.listener = listener;
+        this.clock = clock;
+        this.frontier = new Frontier(params.weights());
+        this.start = clock.instant();
+        this.requestsAtStart = client.requestCount();
+        this.requestMark = requestsAtStart;
+    }
+
+    CrawlSummary execute(List<String> givenSeeds) throws CrawlException {
+        Stop stop;
+        try {
+            write("the seeds", () -> ledger.addSeeds(givenSeeds));
+            load();
+            stop = loop();
+            write("the request count", () -> ledger.addRequests(takeRequests()));
+        } catch (CrawlException e) {
+            try {
+                ledger.addRequests(takeRequests());
+            } catch (LedgerException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return summary(stop);
+    }
+
+    private void load() throws CrawlException {
+        try {
+            seeds.addAll(ledger.pendingSeeds());
+            ledger.replayAccounts(frontier::replay);
+            ledgerRequests = ledger.requestCount();
+        } catch (LedgerException e) {
+            throw new CrawlException("could not load the crawl state: " + e.getMessage(), e, summary(Stop.FAILED));
+        }
+    }
+
+    private Stop loop() throws CrawlException {
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                return Stop.INTERRUPTED;
+            }
+            if (params.maxAccounts() > 0 && frontier.done() >= params.maxAccounts()) {
+                return Stop.MAX_ACCOUNTS;
+            }
+            boolean finished;
+            String seed = seeds.poll();
+            if (seed != null) {
+                finished = crawlSeed(seed);
+            } else if (params.expand() && frontier.size() > 0) {
+                int best = frontier.pollBest();
+                Target target = new Target(frontier.id(best), frontier.permalink(best), null, null);
+                listener.accountStarted(target.permalink(), progress());
+                finished = crawlAccount(target, clock.instant());
+            } else {
+                return Stop.EXHAUSTED;
+            }
+            if (!finished) {
+                return Stop.INTERRUPTED;
+            }
+        }
+    }
+
+    /** Resolves a seed and crawls its account; false when interrupted before anything was recorded. */
+    private boolean crawlSeed(String permalink) throws CrawlException {
+        listener.accountStarted(permalink, progress());
+        Instant started = clock.instant();
+        Optional<Account> resolved;
+        try {
+            resolved = client.resolve(permalink);
+        } catch (SourceException e) {
+            if (e.status() != 404) {
+                return stopFor(e, "resolving the seed " + permalink);
+            }
+            resolved = Optional.empty();
+        }
+        if (resolved.isEmpty()) {
+            write(
+                    "the seed " + permalink,
+                    () -> ledger.skipSeed(permalink, SkipReason.NOT_FOUND, clock.instant(), takeRequests()));
+            skipped++;
+            listener.warning("seed '" + permalink + "' was not found on SoundCloud (404); skipped");
+            listener.accountSkipped(permalink, SkipReason.NOT_FOUND, progress());
+            return true;
+        }
+        Account account = resolved.get();
+        AccountState state = frontier.state(account.id());
+        if (state == AccountState.DONE || state == AccountState.SKIPPED) {
+            write("the seed " + permalink, () -> ledger.resolveSeed(permalink, account.id(), clock.instant()));
+            return true;
+        }
+        return crawlAccount(new Target(account.id(), permalink, account, permalink), started);
+    }
+
+    /** Scrapes one account and records it; false when interrupted before anything was recorded. */
+    private boolean crawlAccount(Target target, Instant started) throws CrawlException {
+        Account profile = target.profile();
+        String doing = "fetching the profile of " + describe(target);
+        try {
+            if (profile == null) {
+                profile = client.profile(target.id()).orElse(null);
+            }
+            if (profile == null) {
+                return skip(target, null, SkipReason.NOT_FOUND, started);
+            }
+            checkSameAccount(target, profile);
+            if (target.seed() == null && params.maxFollowers() > 0 && profile.followers() > params.maxFollowers()) {
+                return skip(target, profile, SkipReason.OVER_FOLLOWER_CAP, started);
+            }
+            doing = "fetching the tracks of " + describe(target);
+            List<Track> tracks = client.tracks(target.id(), params.maxTracks());
+            if (tracks.isEmpty()) {
+                return skip(target, profile, SkipReason.NO_TRACKS, started);
+            }
+            LocalDate emerge = EmergeDates.of(tracks.subList(0, Math.min(tracks.size(), params.maxTracks())));
+            List<Interaction> interactions = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (InteractionType type : InteractionType.values()) {
+                doing = "fetching the " + type.name().toLowerCase(Locale.ROOT) + "s of " + describe(target);
+                addNewest(interactions, keys, type, target.id());
+            }
+            return commit(target, profile, emerge, interactions, started);
+        } catch (SourceException e) {
+            if (e.status() == 404) {
+                return skip(target, profile, SkipReason.NOT_FOUND, started);
+            }
+            return stopFor(e, doing);
+        }
+    }
+
+    /** Adds the newest {@code perType} interactions of one type, dropping repeats of a natural key. */
+    private void addNewest(List<Interaction> into, Set<String> keys, InteractionType type, long userId)
+            throws SourceException {
+        if (params.perType() == 0) {
+            return;
+        }
+        List<Interaction> newest = client.interactions(userId, type, params.perType());
+        for (Interaction interaction : newest.subList(0, Math.min(newest.size(), params.perType()))) {
+            if (keys.add(interaction.type().name() + ' ' + interaction.objectUrn())) {
+                into.add(interaction);
+            }
+        }
+    }
+
+    private boolean commit(
+            Target target, Account profile, LocalDate emerge, List<Interaction> interactions, Instant started)
+            throws CrawlException {
+        ScrapedAccount record = new ScrapedAccount(
+                profile, emerge, interactions, target.seed(), started, clock.instant(), takeRequests());
+        write("the account " + describe(target), () -> ledger.commit(record));
+        // Same order as the ledger sees accounts first: the scraped account, then targets in order.
+        frontier.finish(profile.id(), profile.permalink(), AccountState.DONE);
+        for (Interaction interaction : interactions) {
+            frontier.addInteraction(
+                    interaction.target().id(), interaction.target().permalink(), interaction.type());
+        }
+        scraped++;
+        listener.accountScraped(profile, interactions.size(), progress());
+        return true;
+    }
+
+    private boolean skip(Target target, @Nullable Account profile, SkipReason reason, Instant started)
+            throws CrawlException {
+        SkippedAccount record = new SkippedAccount(
+                target.id(), profile, reason, target.seed(), started, clock.instant(), takeRequests());
+        write("the account " + describe(target), () -> ledger.skip(record));
+        frontier.finish(target.id(), profile == null ? target.permalink() : profile.permalink(), AccountState.SKIPPED);
+        skipped++;
+        listener.accountSkipped(target.permalink(), reason, progress());
+        return true;
+    }
+
+    private void checkSameAccount(Target target, Account profile) throws CrawlException {
+        if (profile.id() != target.id()) {
+            throw new CrawlException(
+                    "SoundCloud returned user " + profile.id() + " for " + describe(target),
+                    new IllegalStateException("profile id mismatch"),
+                    summary(Stop.FAILED));
+        }
+    }
+
+    /**
+     * Decides what a failed call means: an interrupt ends the run quietly (returns false, nothing of
+     * the account recorded); anything else stops the crawl with context.
+     */
+    private boolean stopFor(SourceException e, String doing) throws CrawlException {
+        if (interruptedBy(e)) {
+            return false;
+        }
+        throw new CrawlException("crawl stopped while " + doing + ": " + e.getMessage(), e, summary(Stop.FAILED));
+    }
+
+    private static boolean interruptedBy(SourceException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            boolean interrupt = t instanceof InterruptedException
+                    || t instanceof ClosedByInterruptException
+                    || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException));
+            if (interrupt) {
+                Thread.currentThread().interrupt(); // the client swallowed it; restore for our caller
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void write(String what, LedgerWrite write) throws CrawlException {
+        try {
+            write.run();
+        } catch (LedgerException e) {
+            throw new CrawlException(
+                    "crawl stopped: could not record " + what + ": " + e.getMessage(), e, summary(Stop.FAILED));
+        }
+    }
+
+    /** Requests made since the last call, to be recorded with the next write. */
+    private long takeRequests() {
+        long now = client.requestCount();
+        long taken = now - requestMark;
+        requestMark = now;
+        return taken;
+    }
+
+    private static String describe(Target target) {
+        return target.permalink() + " (user " + target.id() + ")";
+    }
+
+    private CrawlProgress progress() {
+        return new CrawlProgress(
+                frontier.done(),
+                frontier.skipped(),
+                frontier.size(),
+                seeds.size(),
+                ledgerRequests + client.requestCount() - requestsAtStart);
+    }
+
+    private CrawlSummary summary(Stop stop) {
+        return new CrawlSummary(
+                scraped,
+                skipped,
+                frontier.done(),
+                frontier.size(),
+                client.requestCount() - requestsAtStart,
+                Duration.between(start, clock.instant()),
+                stop);
+    }
+}

@@ -1,0 +1,299 @@
+package io.scmap.store;
+
+import io.scmap.crawl.CrawlLedger;
+import io.scmap.crawl.InteractionWeights;
+import io.scmap.crawl.SkipReason;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An scmap store: one SQLite file holding the crawl's accounts, state, seeds and raw interactions.
+ * It is the crawler's {@link CrawlLedger} and the source of the interaction matrix.
+ *
+ * <p>{@link #open} creates a missing file or brings an older one to the current schema with
+ * versioned migrations; files that are not SQLite, not written by scmap or written by a newer
+ * scmap are refused and left byte-for-byte untouched. The file runs in WAL mode (readers never
+ * block the crawler) with foreign keys on and a busy timeout; every ledger write is one
+ * transaction of prepared, batched statements, so a killed process leaves either all of an
+ * account or none of it.
+ *
+ * <p>Not thread-safe: use one instance per thread (several processes may share a file).
+ */
+public final class Store implements CrawlLedger, AutoCloseable {
+    /** The schema version this scmap writes and reads. */
+    public static final int SCHEMA_VERSION = StoreFile.SCHEMA_VERSION;
+
+    private final Path file;
+    private final Connection connection;
+    private final @Nullable LedgerWriter writer;
+    private final StoreReader reader;
+
+    @FunctionalInterface
+    private interface Work {
+        void run(LedgerWriter writer) throws SQLException, StoreException;
+    }
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws SQLException;
+    }
+
+    private Store(Path file, Connection connection, @Nullable LedgerWriter writer) {
+        this.file = file;
+        this.connection = connection;
+        this.writer = writer;
+        this.reader = new StoreReader(connection);
+    }
+
+    /** Opens {@code file} for reading and writing, creating or migrating it; records creation time from the system clock. */
+    public static Store open(Path file) throws StoreException {
+        return open(file, Clock.systemUTC());
+    }
+
+    /**
+     * Opens {@code file} for reading and writing, creating or migrating it.
+     *
+     * @param clock the time recorded as {@code created_at} in a new file
+     * @throws StoreException if the file is not an SQLite database, was not written by scmap, was
+     *     written by a newer scmap (in each case it is left untouched), or cannot be created
+     */
+    public static Store open(Path file, Clock clock) throws StoreException {
+        Connection connection = StoreFile.openWritable(file, toolVersion(), clock);
+        try {
+            return new Store(file, connection, new LedgerWriter(connection));
+        } catch (SQLException e) {
+            closeAfter(connection, e);
+            throw new StoreException("cannot prepare " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing store for reading only (status, analysis). Never creates or changes a file.
+     *
+     * @throws StoreException if the file does not exist or is not a current scmap store
+     */
+    public static Store openReadOnly(Path file) throws StoreException {
+        return new Store(file, StoreFile.openReadOnly(file), null);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    // ---- CrawlLedger -------------------------------------------------------------------------
+
+    @Override
+    public void addSeeds(List<String> permalinks) throws StoreException {
+        write("add seeds to", w -> w.addSeeds(permalinks));
+    }
+
+    @Override
+    public List<String> pendingSeeds() throws StoreException {
+        return read("read the seeds of", reader::pendingSeeds);
+    }
+
+    @Override
+    public void replayAccounts(AccountSink sink) throws StoreException {
+        run("read the accounts of", () -> reader.replayAccounts(sink));
+    }
+
+    @Override
+    public long requestCount() throws StoreException {
+        return read("read the request count of", () -> reader.longMeta("requests"));
+    }
+
+    @Override
+    public void resolveSeed(String permalink, long accountId, Instant at) throws StoreException {
+        write("record the seed " + permalink + " in", w -> w.settleSeed(permalink, accountId, null, at));
+    }
+
+    @Override
+    public void skipSeed(String permalink, SkipReason reason, Instant at, long requests) throws StoreException {
+        write("record the seed " + permalink + " in", w -> {
+            w.settleSeed(permalink, -1, reason, at);
+            w.addRequests(requests);
+        });
+    }
+
+    @Override
+    public void commit(ScrapedAccount account) throws StoreException {
+        write(
+                "record the account " + account.profile().permalink() + " (user "
+                        + account.profile().id() + ") in",
+                w -> w.commit(account));
+    }
+
+    @Override
+    public void skip(SkippedAccount account) throws StoreException {
+        write("record the skipped user " + account.id() + " in", w -> {
+            if (!w.skip(account)) {
+                throw new StoreException(
+                        "cannot skip user " + account.id() + ": unknown to " + file + " and no profile given");
+            }
+        });
+    }
+
+    @Override
+    public void addRequests(long requests) throws StoreException {
+        write("record the request count in", w -> w.addRequests(requests));
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    /** Scraped accounts (state done) in crawl order: the interaction matrix's rows. */
+    public List<StoredAccount> scrapedAccounts() throws StoreException {
+        return read("read the scraped accounts of", reader::scrapedAccounts);
+    }
+
+    /** Every account ever encountered, in first-seen order. */
+    public List<StoredAccount> encounteredAccounts() throws StoreException {
+        return read("read the accounts of", reader::encounteredAccounts);
+    }
+
+    /** Accounts that some scraped account interacted with, in first-seen order: the matrix's columns. */
+    public List<StoredAccount> interactedAccounts() throws StoreException {
+        return read("read the accounts of", reader::interactedAccounts);
+    }
+
+    /**
+     * Streams every recorded interaction (source, target, type) to {@code visitor}, grouped by
+     * source, without building an object per row. Memory O(1); time O(interactions).
+     */
+    public void forEachInteraction(InteractionVisitor visitor) throws StoreException {
+        run("read the interactions of", () -> reader.forEachInteraction(visitor));
+    }
+
+    /** Number of recorded interactions. */
+    public long interactionCount() throws StoreException {
+        return read("count the interactions of", () -> reader.count("interactions"));
+    }
+
+    /** {@link #status(int, InteractionWeights)} with the 10 best candidates by the default weights. */
+    public StoreStatus status() throws StoreException {
+        return status(10, InteractionWeights.DEFAULTS);
+    }
+
+    /**
+     * What the store holds, read in one snapshot: counts by state and skip reason, requests made,
+     * seeds, and the {@code frontierHead} best expansion candidates under {@code weights}.
+     */
+    public StoreStatus status(int frontierHead, InteractionWeights weights) throws StoreException {
+        if (frontierHead < 0) {
+            throw new IllegalArgumentException("frontierHead must be >= 0, got " + frontierHead);
+        }
+        return read(
+                "read the status of",
+                () -> inSnapshot(() -> {
+                    Map<String, Integer> states = reader.countByState();
+                    int accounts = (int) reader.count("accounts");
+                    int scraped = states.getOrDefault("done", 0);
+                    int skipped = states.getOrDefault("skipped", 0);
+                    return new StoreStatus(
+                            file,
+                            SCHEMA_VERSION,
+                            Meta.get(connection, "created_at"),
+                            Meta.get(connection, "created_by"),
+                            reader.longMeta("requests"),
+                            accounts,
+                            scraped,
+                            skipped,
+                            accounts - scraped - skipped,
+                            reader.skipsByReason(),
+                            reader.count("interactions"),
+                            reader.seeds(),
+                            reader.frontierHead(frontierHead, weights));
+                }));
+    }
+
+    @Override
+    public void close() throws StoreException {
+        try {
+            try {
+                if (writer != null) {
+                    writer.close();
+                }
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not close " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    private void write(String what, Work work) throws StoreException {
+        LedgerWriter w = writer;
+        if (w == null) {
+            throw new StoreException("cannot " + what + " " + file + ": it is open read-only");
+        }
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run(w);
+                connection.commit();
+            } catch (SQLException | StoreException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what + " " + file + ": " + StoreFile.reason(e), e);
+        }
+    }
+
+    private <T> T read(String what, Query<T> query) throws StoreException {
+        try {
+            return query.run();
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what + " " + file + ": " + StoreFile.reason(e), e);
+        }
+    }
+
+    private void run(String what, Action action) throws StoreException {
+        try {
+            action.run();
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what + " " + file + ": " + StoreFile.reason(e), e);
+        }
+    }
+
+    /** Runs several queries in one read transaction, so they see the same state of the file. */
+    private <T> T inSnapshot(Query<T> query) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN DEFERRED");
+            try {
+                return query.run();
+            } finally {
+                statement.execute("COMMIT");
+            }
+        }
+    }
+
+    private static String toolVersion() {
+        String version = Store.class.getPackage().getImplementationVersion();
+        return Objects.requireNonNullElse(version, "dev");
+    }
+
+    private static void closeAfter(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.scmap.store;
+
+import io.scmap.crawl.CrawlLedger.AccountSink;
+import io.scmap.crawl.CrawlLedger.AccountState;
+import io.scmap.crawl.InteractionWeights;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The store's queries. Each reads one consistent snapshot (one statement or one read transaction). */
+final class StoreReader {
+    private static final String ACCOUNT_COLUMNS =
+            "a.id, a.urn, a.permalink, a.display_name, a.followers, a.track_count, a.emerge_date";
+
+    private final Connection connection;
+
+    StoreReader(Connection connection) {
+        this.connection = connection;
+    }
+
+    List<String> pendingSeeds() throws SQLException {
+        List<String> seeds = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT permalink FROM seeds"
+                        + " WHERE account_id IS NULL AND reason IS NULL ORDER BY seed_order")) {
+            while (rows.next()) {
+                seeds.add(rows.getString(1));
+            }
+        }
+        return seeds;
+    }
+
+    void replayAccounts(AccountSink sink) throws SQLException {
+        String sql = "SELECT a.id, a.permalink, c.state,"
+                + " COALESCE(t.likes, 0), COALESCE(t.comments, 0), COALESCE(t.reposts, 0), COALESCE(t.follows, 0)"
+                + " FROM accounts a"
+                + " LEFT JOIN crawl_state c ON c.account_id = a.id"
+                + " LEFT JOIN (SELECT target_id, SUM(type = 'like') AS likes, SUM(type = 'comment') AS comments,"
+                + " SUM(type = 'repost') AS reposts, SUM(type = 'follow') AS follows"
+                + " FROM interactions GROUP BY target_id) t ON t.target_id = a.id"
+                + " ORDER BY a.first_seen";
+        int[] counts = new int[4];
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                String state = rows.getString(3);
+                for (int type = 0; type < counts.length; type++) {
+                    counts[type] = rows.getInt(4 + type);
+                }
+                sink.account(
+                        rows.getLong(1),
+                        rows.getString(2),
+                        state == null
+                                ? AccountState.OPEN
+                                : state.equals("done") ? AccountState.DONE : AccountState.SKIPPED,
+                        counts);
+            }
+        }
+    }
+
+    long longMeta(String key) throws SQLException {
+        String value = Meta.get(connection, key);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    List<StoredAccount> scrapedAccounts() throws SQLException {
+        return accounts("SELECT " + ACCOUNT_COLUMNS + " FROM crawl_state c JOIN accounts a ON a.id = c.account_id"
+                + " WHERE c.state = 'done' ORDER BY c.crawl_order");
+    }
+
+    List<StoredAccount> encounteredAccounts() throws SQLException {
+        return accounts("SELECT " + ACCOUNT_COLUMNS + " FROM accounts a ORDER BY a.first_seen");
+    }
+
+    List<StoredAccount> interactedAccounts() throws SQLException {
+        return accounts("SELECT " + ACCOUNT_COLUMNS + " FROM accounts a"
+                + " WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.target_id = a.id) ORDER BY a.first_seen");
+    }
+
+    void forEachInteraction(InteractionVisitor visitor) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT source_id, target_id, " + TypeCodes.CASE_NUMBER + " FROM interactions")) {
+            while (rows.next()) {
+                visitor.accept(rows.getLong(1), rows.getLong(2), TypeCodes.BY_NUMBER[rows.getInt(3)]);
+            }
+        }
+    }
+
+    long count(String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    /** Counts of finished accounts by state, and skips (accounts and seeds) by reason, most first. */
+    Map<String, Integer> countByState() throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT state, count(*) FROM crawl_state GROUP BY state")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return counts;
+    }
+
+    Map<String, Integer> skipsByReason() throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String sql = "SELECT reason, count(*) AS n FROM (SELECT reason FROM crawl_state WHERE reason IS NOT NULL"
+                + " UNION ALL SELECT reason FROM seeds WHERE reason IS NOT NULL) GROUP BY reason ORDER BY n DESC, reason";
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return counts;
+    }
+
+    List<StoreStatus.Seed> seeds() throws SQLException {
+        List<StoreStatus.Seed> seeds = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT permalink, account_id, reason FROM seeds ORDER BY seed_order")) {
+            while (rows.next()) {
+                long id = rows.getLong(2);
+                seeds.add(new StoreStatus.Seed(rows.getString(1), rows.wasNull() ? -1 : id, rows.getString(3)));
+            }
+        }
+        return seeds;
+    }
+
+    /**
+     * The open accounts with the highest score, best first, ties by first-seen order, as the
+     * crawler picks them (the score is summed in the same order as {@link InteractionWeights#score}).
+     */
+    List<StoreStatus.Candidate> frontierHead(int limit, InteractionWeights weights) throws SQLException {
+        String sql = "SELECT a.id, a.permalink, a.display_name, a.followers, s.score FROM"
+                + " (SELECT target_id, SUM(type = 'like') * ? + SUM(type = 'comment') * ?"
+                + " + SUM(type = 'repost') * ? + SUM(type = 'follow') * ? AS score"
+                + " FROM interactions GROUP BY target_id) s"
+                + " JOIN accounts a ON a.id = s.target_id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM crawl_state c WHERE c.account_id = a.id)"
+                + " ORDER BY s.score DESC, a.first_seen LIMIT ?";
+        List<StoreStatus.Candidate> head = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            double[] w = weights.toArray();
+            for (int type = 0; type < w.length; type++) {
+                statement.setDouble(type + 1, w[type]);
+            }
+            statement.setInt(5, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long followers = rows.getLong(4);
+                    head.add(new StoreStatus.Candidate(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.wasNull() ? -1 : followers,
+                            rows.getDouble(5)));
+                }
+            }
+        }
+        return head;
+    }
+
+    private List<StoredAccount> accounts(String sql) throws SQLException {
+        List<StoredAccount> accounts = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                long followers = rows.getLong(5);
+                long knownFollowers = rows.wasNull() ? -1 : followers;
+                int trackCount = rows.getInt(6);
+                int knownTrackCount = rows.wasNull() ? -1 : trackCount;
+                String emerge = rows.getString(7);
+                accounts.add(new StoredAccount(
+                        rows.getLong(1),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        knownFollowers,
+                        knownTrackCount,
+                        emerge == null ? null : LocalDate.parse(emerge)));
+            }
+        }
+        return accounts;
+    }
+}

@@ -1,0 +1,80 @@
+package io.scmap.store;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a store holds, for {@code scmap status}.
+ *
+ * @param file the store file
+ * @param schemaVersion its schema version
+ * @param createdAt when the file was created (ISO instant), where recorded
+ * @param createdBy the scmap version that created it, where recorded
+ * @param requests requests made to SoundCloud over all crawls
+ * @param accounts accounts encountered (scraped, skipped or only interacted with)
+ * @param scraped accounts scraped
+ * @param skipped accounts skipped
+ * @param open accounts encountered but neither scraped nor skipped (the frontier)
+ * @param skippedByReason skipped accounts and seeds by reason code, most frequent first
+ * @param interactions interactions recorded
+ * @param seeds the seed queue in order
+ * @param frontierHead the open accounts with the highest expansion score, best first
+ */
+public record StoreStatus(
+        Path file,
+        int schemaVersion,
+        @Nullable String createdAt,
+        @Nullable String createdBy,
+        long requests,
+        int accounts,
+        int scraped,
+        int skipped,
+        int open,
+        Map<String, Integer> skippedByReason,
+        long interactions,
+        List<Seed> seeds,
+        List<Candidate> frontierHead) {
+
+    public StoreStatus {
+        Objects.requireNonNull(file, "file");
+        skippedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(skippedByReason));
+        seeds = List.copyOf(seeds);
+        frontierHead = List.copyOf(frontierHead);
+    }
+
+    /**
+     * A seed permalink and what became of it.
+     *
+     * @param accountId the account it resolved to, or -1
+     * @param reason why it was skipped (e.g. {@code not_found}), or null
+     */
+    public record Seed(
+            String permalink, long accountId, @Nullable String reason) {
+        public Seed {
+            Objects.requireNonNull(permalink, "permalink");
+        }
+
+        /** Neither resolved nor skipped yet. */
+        public boolean pending() {
+            return accountId < 0 && reason == null;
+        }
+    }
+
+    /**
+     * An expansion candidate.
+     *
+     * @param followers follower count, or -1 where unknown
+     * @param score Σ weight(type) over the interactions that target it
+     */
+    public record Candidate(long id, String permalink, String displayName, long followers, double score) {
+        public Candidate {
+            Objects.requireNonNull(permalink, "permalink");
+            Objects.requireNonNull(displayName, "displayName");
+        }
+    }
+}
