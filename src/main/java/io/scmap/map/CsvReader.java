@@ -16,11 +16,15 @@ final class CsvReader {
 
     private final Reader in;
     private final String file;
+    // Own buffer: BufferedReader.read() takes a lock per character.
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private int pushedBack = NONE;
     private int record = -1;
     private boolean started;
 
-    /** {@code in} should be buffered; {@code file} names the input in error messages. */
+    /** {@code file} names the input in error messages. */
     CsvReader(Reader in, String file) {
         this.in = in;
         this.file = file;
@@ -105,6 +109,14 @@ final class CsvReader {
             pushedBack = NONE;
             return c;
         }
-        return in.read();
+        if (position == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 }

@@ -3,13 +3,13 @@ package io.scmap.map;
 import io.scmap.cluster.Generation;
 import io.scmap.source.InteractionType;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -31,6 +31,8 @@ final class GexfWriter {
     static final String NS = "http://gexf.net/1.3";
     static final String VIZ = "http://gexf.net/1.3/viz";
     private static final double HALF_EXTENT = 1000;
+    private static final String[] INDENTS =
+            IntStream.range(0, 8).mapToObj(d -> "\n" + "  ".repeat(d)).toArray(String[]::new);
 
     private final XMLStreamWriter xml;
     private int depth;
@@ -39,9 +41,9 @@ final class GexfWriter {
         this.xml = xml;
     }
 
-    static void write(Atlas atlas, GexfParams params, OutputStream out) throws IOException {
+    static void write(Atlas atlas, GexfParams params, Writer out) throws IOException {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             new GexfWriter(xml).document(atlas, params);
             xml.flush();
             xml.close();
@@ -212,11 +214,12 @@ final class GexfWriter {
     }
 
     private void newline() throws XMLStreamException {
-        xml.writeCharacters("\n" + "  ".repeat(Math.max(0, depth + 1)));
+        xml.writeCharacters(INDENTS[Math.min(INDENTS.length - 1, Math.max(0, depth + 1))]);
     }
 
+    /** The value rounded to four decimals (String.format is ten times slower at 400k calls). */
     private static String number(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return Double.toString(Math.round(v * 1e4) / 1e4);
     }
 
     /** The text with characters XML 1.0 cannot hold replaced by U+FFFD and line breaks and tabs by spaces. */
@@ -239,7 +242,15 @@ final class GexfWriter {
 
     /** {@link #clean} with runs of spaces collapsed and ends trimmed, as an XML Schema token is. */
     static String token(String s) {
-        return clean(s).strip().replaceAll(" {2,}", " ");
+        String clean = clean(s).strip();
+        StringBuilder b = new StringBuilder(clean.length());
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (c != ' ' || clean.charAt(i - 1) != ' ') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Centre and scale that put the points within +-1000 units. */

@@ -52,7 +52,7 @@ public final class Maps {
 
     /** Writes the GEXF graph; see {@link GexfParams} for which ties it keeps. */
     public static void writeGexf(Atlas atlas, Path file, GexfParams params) throws IOException {
-        AtomicFiles.write(file, out -> GexfWriter.write(atlas, params, out));
+        AtomicFiles.writeText(file, out -> GexfWriter.write(atlas, params, out));
     }
 
     /**
