@@ -36,8 +36,16 @@ const BOUNDS = (() => {
   return { x0, x1, y0, y1 };
 })();
 
+// Explicit bidirectional overrides and isolates are dropped from displayed text: a name such as
+// "\u202Egnp.exe" would otherwise show as "exe.png". Names keep their letters, so RTL text still reads right.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+function display(text) {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 function nameOf(i) {
-  return PTS.name[i] || PTS.permalink[i];
+  return display(PTS.name[i]) || PTS.permalink[i];
 }
 
 // ---- colour modes -------------------------------------------------------------------------------
@@ -84,7 +92,7 @@ function generationMode() {
 }
 
 function sceneMode() {
-  const groups = SCENES.map(s => ({ label: s.label, colour: s.colour, count: 0 }));
+  const groups = SCENES.map(s => ({ label: display(s.label), colour: s.colour, count: 0 }));
   const noise = groups.length;
   groups.push({ label: 'unclustered', colour: UNKNOWN_COLOUR, count: 0 });
   const of = i => {

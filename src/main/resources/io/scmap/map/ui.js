@@ -30,7 +30,7 @@ function fillCard(box, i, interactive) {
   const since = PTS.emergeDate[i] ? ' (since ' + PTS.emergeDate[i] + ')' : '';
   row('generation', (g < 0 ? 'unknown' : DATA.generations[g].label) + since);
   const k = SCENE_OF.get(PTS.cluster[i]);
-  row('scene', k === undefined ? 'unclustered' : SCENES[k].label);
+  row('scene', k === undefined ? 'unclustered' : display(SCENES[k].label));
   box.append(dl);
   const near = PTS.neighbors[i].slice(0, 5);
   if (near.length > 0) {
