@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class HtmlWriter {
     /** Scripts in the order they are concatenated into the page's one script element. */
-    static final List<String> SCRIPTS = List.of("data.js", "view.js", "ui.js");
+    static final List<String> SCRIPTS = List.of("data.js", "view.js", "ui.js", "search.js", "main.js");
 
     private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Z]+)}}");
 

@@ -226,9 +226,12 @@ function drawLabels() {
   const placed = [];
   for (const k of labelOrder) {
     if (m.name === 'scene' && m.hidden[k]) continue;
-    const sx = toScreenX(SCENES[k].x), sy = toScreenY(SCENES[k].y);
-    if (sx < -100 || sy < -20 || sx > W + 100 || sy > H + 20) continue;
+    let sx = toScreenX(SCENES[k].x), sy = toScreenY(SCENES[k].y);
+    if (sx < 0 || sy < 0 || sx > W || sy > H) continue;
     if (labelWidth[k] < 0) labelWidth[k] = octx.measureText(labelText[k]).width;
+    // Keep the whole label on screen when its scene's centre is.
+    sx = Math.max(labelWidth[k] / 2 + 4, Math.min(W - labelWidth[k] / 2 - 4, sx));
+    sy = Math.max(12, Math.min(H - 12, sy));
     const box = [sx - labelWidth[k] / 2 - 4, sy - 10, sx + labelWidth[k] / 2 + 4, sy + 10];
     if (placed.some(b => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
     placed.push(box);
@@ -287,7 +290,8 @@ function redrawOverlay() {
 
 /** After the view moved: a full redraw if drawing is fast, else the snapshot now and a full one soon. */
 function viewChanged() {
-  if (snapValid && performance.now() - lastFullAt < 400) {
+  // Moderately slow maps also refresh fully every 400 ms during a gesture; very slow ones wait for a pause.
+  if (snapValid && (lastPointsMs > 50 || performance.now() - lastFullAt < 400)) {
     dirty.fast = true;
     clearTimeout(idleTimer);
     idleTimer = setTimeout(redrawAll, 150);
