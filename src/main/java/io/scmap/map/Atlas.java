@@ -13,8 +13,9 @@ import java.util.TreeMap;
  * Everything the map files show: the artists with their positions and scenes, the ties between them and
  * each artist's nearest neighbours.
  *
- * <p>Collections are copied on the way in; {@code neighbors} keeps the given key order and {@code
- * sceneLabels} is sorted by cluster number, so that files written from an atlas are deterministic.
+ * <p>Collections are copied on the way in; {@code sceneLabels} is sorted by cluster number. Writers
+ * order rows by the points (then by permalink), never by a map's iteration order, so the same atlas
+ * always gives the same files.
  *
  * @param title shown in the page header and the GEXF description
  * @param points the artists; permalinks are unique

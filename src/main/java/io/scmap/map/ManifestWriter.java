@@ -39,6 +39,7 @@ final class ManifestWriter {
     private ManifestWriter() {}
 
     static void write(Path dir, Map<String, ?> sections) throws IOException {
+        Files.createDirectories(dir);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("tool", ordered("name", "scmap", "version", Versions.tool()));
         manifest.put("java", ordered("version", property("java.version"), "vendor", property("java.vendor")));

@@ -2,6 +2,7 @@ package io.scmap.map;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -86,8 +87,8 @@ public final class Maps {
         writeTables(atlas, dir);
         writeHtml(atlas, dir.resolve(HTML));
         writeGexf(atlas, dir.resolve(GEXF), gexf);
-        Map<String, Object> all = new java.util.LinkedHashMap<>(sections);
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        Map<String, Object> all = new LinkedHashMap<>(sections);
+        Map<String, Object> map = new LinkedHashMap<>();
         map.put("gexf", gexf.toMap());
         map.put("points", atlas.points().size());
         map.put("edges", atlas.edges().size());

@@ -5,9 +5,12 @@ import io.scmap.source.InteractionType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +39,7 @@ final class Tables {
     static void write(Atlas atlas, Path dir) throws IOException {
         AtomicFiles.writeText(dir.resolve(POINTS), w -> writePoints(atlas.points(), new CsvWriter(w)));
         AtomicFiles.writeText(dir.resolve(EDGES), w -> writeEdges(atlas.edges(), new CsvWriter(w)));
-        AtomicFiles.writeText(dir.resolve(NEIGHBORS), w -> writeNeighbors(atlas.neighbors(), new CsvWriter(w)));
+        AtomicFiles.writeText(dir.resolve(NEIGHBORS), w -> writeNeighbors(atlas, new CsvWriter(w)));
     }
 
     private static void writePoints(List<MapPoint> points, CsvWriter csv) throws IOException {
@@ -72,13 +75,28 @@ final class Tables {
         }
     }
 
-    private static void writeNeighbors(Map<String, List<String>> neighbors, CsvWriter csv) throws IOException {
+    /** Rows in the order of the points, then neighbour lists of other permalinks sorted, so output is stable. */
+    private static void writeNeighbors(Atlas atlas, CsvWriter csv) throws IOException {
         csv.write(NEIGHBOR_COLUMNS);
-        for (Map.Entry<String, List<String>> e : neighbors.entrySet()) {
-            List<String> near = e.getValue();
-            for (int rank = 1; rank <= near.size(); rank++) {
-                csv.write(e.getKey(), Integer.toString(rank), near.get(rank - 1));
+        Map<String, List<String>> neighbors = atlas.neighbors();
+        Set<String> written = new HashSet<>();
+        for (MapPoint p : atlas.points()) {
+            List<String> near = neighbors.get(p.permalink());
+            if (near != null) {
+                writeNeighbors(p.permalink(), near, csv);
+                written.add(p.permalink());
             }
+        }
+        for (Map.Entry<String, List<String>> e : new TreeMap<>(neighbors).entrySet()) {
+            if (!written.contains(e.getKey())) {
+                writeNeighbors(e.getKey(), e.getValue(), csv);
+            }
+        }
+    }
+
+    private static void writeNeighbors(String permalink, List<String> near, CsvWriter csv) throws IOException {
+        for (int rank = 1; rank <= near.size(); rank++) {
+            csv.write(permalink, Integer.toString(rank), near.get(rank - 1));
         }
     }
 

@@ -127,6 +127,13 @@ class GexfTest {
     }
 
     @Test
+    void writesTheSameBytesForTheSameAtlas() throws Exception {
+        Atlas atlas = SampleAtlases.random(500, 6, 3);
+        byte[] first = Files.readAllBytes(write(atlas));
+        assertThat(Files.readAllBytes(write(atlas))).isEqualTo(first);
+    }
+
+    @Test
     void replacesCharactersXmlCannotHold() {
         assertThat(GexfWriter.clean("a\u0000b\u0007c\uD800d\tz😀")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd z😀");
         assertThat(GexfWriter.token("  a \n\n b  ")).isEqualTo("a b");

@@ -72,6 +72,21 @@ class TablesTest {
     }
 
     @Test
+    void writesNeighboursInPointOrderWhateverTheMapOrder() throws Exception {
+        List<MapPoint> points = List.of(
+                new MapPoint(1, "b", "B", 1, null, null, 0, 0, -1, ""),
+                new MapPoint(2, "a", "A", 1, null, null, 1, 1, -1, ""));
+        Map<String, List<String>> neighbors = new java.util.HashMap<>();
+        neighbors.put("zz-not-a-point", List.of("a"));
+        neighbors.put("a", List.of("b"));
+        neighbors.put("b", List.of("a"));
+        neighbors.put("c-not-a-point", List.of("b"));
+        Maps.writeTables(new Atlas("t", points, List.of(), neighbors, Map.of()), dir);
+        assertThat(Files.readString(dir.resolve(Maps.NEIGHBORS)))
+                .isEqualTo("permalink,rank,neighbor\r\nb,1,a\r\na,1,b\r\nc-not-a-point,1,b\r\nzz-not-a-point,1,a\r\n");
+    }
+
+    @Test
     void readsAMinimalPointsFileWithDefaults() throws Exception {
         write(Maps.POINTS, "\uFEFFx,permalink,y,emerge_date\nfoo,1.5,2\n".replace("foo,1.5,2", "1.5,foo,2,2016-03-04"));
         Atlas atlas = Maps.readAtlas(dir);
