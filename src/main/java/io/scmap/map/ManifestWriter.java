@@ -14,11 +14,15 @@ import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * size of every other file in it, so that anyone can check that the outputs are the ones described.
  *
  * <p>Key order is stable: insertion order for {@link LinkedHashMap} and sorted maps, sorted by key for
- * other maps (whose iteration order may change between runs). Times and durations become their ISO text,
+ * other maps (whose iteration order may change between runs); likewise unordered sets are sorted. Times and durations become their ISO text,
  * paths their string. The manifest is written last, by atomic rename. Linear in the size of the files.
  */
 final class ManifestWriter {
@@ -119,6 +123,9 @@ final class ManifestWriter {
         if (value instanceof Collection<?> list) {
             List<@Nullable Object> out = new ArrayList<>(list.size());
             list.forEach(v -> out.add(plain(v)));
+            if (list instanceof Set<?> && !(list instanceof LinkedHashSet<?>) && !(list instanceof SortedSet<?>)) {
+                out.sort(Comparator.comparing(String::valueOf));
+            }
             return out;
         }
         if (value instanceof TemporalAccessor || value instanceof TemporalAmount || value instanceof Path) {

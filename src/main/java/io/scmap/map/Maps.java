@@ -97,6 +97,11 @@ public final class Maps {
         writeManifest(dir, all);
     }
 
+    /** The SHA-256 of a file's bytes as lowercase hex, e.g. to record the inputs of a run in the manifest. */
+    public static String sha256(Path file) throws IOException {
+        return ManifestWriter.sha256(file);
+    }
+
     /** The tool version from the jar manifest, or "development" when running from classes. */
     public static String toolVersion() {
         return Versions.tool();

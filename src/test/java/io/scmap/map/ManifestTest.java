@@ -37,7 +37,7 @@ class ManifestTest {
             Path file = dir.resolve(f.get("path").asText());
             paths.add(f.get("path").asText());
             assertThat(f.get("bytes").asLong()).isEqualTo(Files.size(file));
-            assertThat(f.get("sha256").asText()).isEqualTo(sha256(file));
+            assertThat(f.get("sha256").asText()).isEqualTo(sha256(file)).isEqualTo(Maps.sha256(file));
         }
         assertThat(paths)
                 .containsExactly(
@@ -71,10 +71,12 @@ class ManifestTest {
         sections.put(
                 "timings", Map.of("started", Instant.parse("2024-05-01T10:00:00Z"), "took", Duration.ofMillis(1500)));
         sections.put("input", dir.resolve("points.csv"));
+        sections.put("seeds", new java.util.HashSet<>(List.of(30L, 4L, 100L, 2L)));
         Maps.writeManifest(dir, sections);
         JsonNode m = read();
         assertThat(fieldNames(m))
-                .containsExactly("tool", "java", "os", "command", "parameters", "counts", "timings", "input", "files");
+                .containsExactly(
+                        "tool", "java", "os", "command", "parameters", "counts", "timings", "input", "seeds", "files");
         assertThat(m.get("tool").get("version").asText()).isEqualTo(Maps.toolVersion());
         assertThat(m.get("java").get("version").asText()).isEqualTo(System.getProperty("java.version"));
         assertThat(m.get("os").get("name").asText()).isEqualTo(System.getProperty("os.name"));
@@ -83,6 +85,7 @@ class ManifestTest {
         assertThat(m.get("timings").get("started").asText()).isEqualTo("2024-05-01T10:00:00Z");
         assertThat(m.get("timings").get("took").asText()).isEqualTo("PT1.5S");
         assertThat(m.get("input").asText()).isEqualTo(dir.resolve("points.csv").toString());
+        assertThat(m.get("seeds").toString()).isEqualTo("[100,2,30,4]");
         assertThat(m.get("files")).isEmpty();
     }
 
