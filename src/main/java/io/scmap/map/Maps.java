@@ -1,0 +1,109 @@
+package io.scmap.map;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the files people open from an {@link Atlas}, and reads the tables back.
+ *
+ * <ul>
+ *   <li>{@code points.csv}, {@code edges.csv}, {@code neighbors.csv}: RFC 4180 tables for pandas, DuckDB
+ *       and spreadsheets ({@link #writeTables}, read back by {@link #readAtlas});
+ *   <li>{@code map.html}: one offline page, a zoomable scatter with search, cards and legend ({@link
+ *       #writeHtml});
+ *   <li>{@code graph.gexf}: a GEXF 1.3 graph for Gephi ({@link #writeGexf});
+ *   <li>{@code manifest.json}: what made the directory and the SHA-256 of each file, written last ({@link
+ *       #writeManifest}).
+ * </ul>
+ *
+ * <p>Every file is written to a temporary file in the same directory and renamed into place, so a reader
+ * never sees half a file. Output is deterministic: the same atlas gives the same bytes (the manifest aside,
+ * which records the running Java). Every writer is linear in the size of the atlas.
+ */
+public final class Maps {
+    public static final String POINTS = Tables.POINTS;
+    public static final String EDGES = Tables.EDGES;
+    public static final String NEIGHBORS = Tables.NEIGHBORS;
+    public static final String HTML = "map.html";
+    public static final String GEXF = "graph.gexf";
+    public static final String MANIFEST = ManifestWriter.MANIFEST;
+
+    private Maps() {}
+
+    /**
+     * Writes {@code points.csv} (permalink, name, followers, emerge_date, generation, x, y, cluster,
+     * cluster_label, id), {@code edges.csv} (source, target, weight, likes, comments, reposts, follows) and
+     * {@code neighbors.csv} (permalink, rank, neighbor) into {@code dir}, creating it when missing.
+     */
+    public static void writeTables(Atlas atlas, Path dir) throws IOException {
+        Tables.write(atlas, dir);
+    }
+
+    /** Writes the self-contained interactive page. */
+    public static void writeHtml(Atlas atlas, Path file) throws IOException {
+        AtomicFiles.writeText(file, out -> HtmlWriter.write(atlas, out));
+    }
+
+    /** Writes the GEXF graph with the default parameters (ties heavier than 3). */
+    public static void writeGexf(Atlas atlas, Path file) throws IOException {
+        writeGexf(atlas, file, GexfParams.DEFAULTS);
+    }
+
+    /** Writes the GEXF graph; see {@link GexfParams} for which ties it keeps. */
+    public static void writeGexf(Atlas atlas, Path file, GexfParams params) throws IOException {
+        AtomicFiles.writeText(file, out -> GexfWriter.write(atlas, params, out));
+    }
+
+    /**
+     * Reads an atlas from the tables in {@code dir}: {@code points.csv} is required (with at least the
+     * columns permalink, x, y), {@code edges.csv} and {@code neighbors.csv} are read when present. The
+     * title is the directory's name (see {@link Atlas#withTitle}).
+     *
+     * @throws MapFormatException when a table is malformed; the message names file, row and column
+     */
+    public static Atlas readAtlas(Path dir) throws IOException, MapFormatException {
+        return TableReader.read(dir);
+    }
+
+    /**
+     * Writes {@code manifest.json} into {@code dir}: tool version, Java, operating system, then {@code
+     * sections} in order (e.g. "command", "parameters", "seeds", "counts", "timings", "metrics"; values
+     * may be maps, lists, strings, numbers, booleans, records, times and paths), then the path, size and
+     * SHA-256 of every other file under {@code dir}. Call it after every other file is written.
+     *
+     * @throws IllegalArgumentException when a section is named tool, java, os or files
+     */
+    public static void writeManifest(Path dir, Map<String, ?> sections) throws IOException {
+        ManifestWriter.write(dir, sections);
+    }
+
+    /**
+     * Writes everything into {@code dir}: the tables, {@code map.html}, {@code graph.gexf}, then the
+     * manifest with {@code sections} and a "map" section holding the GEXF parameters and counts.
+     */
+    public static void writeAll(Atlas atlas, Path dir, GexfParams gexf, Map<String, ?> sections) throws IOException {
+        writeTables(atlas, dir);
+        writeHtml(atlas, dir.resolve(HTML));
+        writeGexf(atlas, dir.resolve(GEXF), gexf);
+        Map<String, Object> all = new LinkedHashMap<>(sections);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("gexf", gexf.toMap());
+        map.put("points", atlas.points().size());
+        map.put("edges", atlas.edges().size());
+        map.put("scenes", Scenes.of(atlas).size());
+        all.putIfAbsent("map", map);
+        writeManifest(dir, all);
+    }
+
+    /** The SHA-256 of a file's bytes as lowercase hex, e.g. to record the inputs of a run in the manifest. */
+    public static String sha256(Path file) throws IOException {
+        return ManifestWriter.sha256(file);
+    }
+
+    /** The tool version from the jar manifest, or "development" when running from classes. */
+    public static String toolVersion() {
+        return Versions.tool();
+    }
+}
