@@ -1,14 +1,18 @@
 package io.scmap.embed;
 
 /**
- * Exact euclidean k nearest neighbours by comparing every pair: O(n^2 dim) time, O(n k) memory.
- * Queries are processed four at a time against each candidate so that a candidate is read once per
- * four distances. Deterministic: ties are broken by index and each query's result is computed by one
- * task.
+ * Exact euclidean k nearest neighbours by comparing every pair: O(n^2 dim) time at worst, O(n k)
+ * memory. A candidate is abandoned as soon as its partial squared distance reaches the current k-th
+ * (Bentley et al.'s partial distance search), which skips most of the work when the leading
+ * dimensions carry most of the variance, as SVD scores do. Deterministic: ties are broken by index and
+ * each query's result is computed by one task.
  */
 final class BruteForceNeighbors implements NeighborSearch {
     /** Queries per task; fixed, though any split gives the same result. */
     private static final int BLOCK = 64;
+
+    /** Dimensions summed between checks against the current k-th distance. */
+    private static final int ABANDON_CHECK = 8;
 
     @Override
     public Neighbors search(double[] points, int n, int dim, int k, Parallel par, EmbedListener listener) {
@@ -27,69 +31,43 @@ final class BruteForceNeighbors implements NeighborSearch {
 
     private static void searchBlock(
             double[] x, int n, int dim, int k, int from, int to, int[] indices, double[] distances) {
-        Heap[] heaps = new Heap[4];
-        for (int h = 0; h < 4; h++) {
-            heaps[h] = new Heap(k - 1);
-        }
-        int q = from;
-        for (; q + 4 <= to; q += 4) {
-            for (Heap h : heaps) {
-                h.clear();
-            }
-            scanFour(x, n, dim, q, heaps);
-            for (int h = 0; h < 4; h++) {
-                heaps[h].writeSorted(q + h, k, indices, distances);
-            }
-        }
-        for (; q < to; q++) {
-            Heap h = heaps[0];
-            h.clear();
+        Heap heap = new Heap(k - 1);
+        for (int q = from; q < to; q++) {
+            heap.clear();
             int qo = q * dim;
-            for (int j = 0; j < n; j++) {
-                if (j != q) {
-                    h.offer(squaredDistance(x, qo, j * dim, dim), j);
+            for (int j = 0; j < n && k > 1; j++) {
+                if (j == q) {
+                    continue;
+                }
+                double bound = heap.isFull() ? heap.worst() : Double.POSITIVE_INFINITY;
+                double d = boundedSquaredDistance(x, qo, j * dim, dim, bound);
+                if (d < bound) {
+                    heap.offer(d, j);
                 }
             }
-            h.writeSorted(q, k, indices, distances);
+            heap.writeSorted(q, k, indices, distances);
         }
     }
 
-    /** Offers every candidate to the heaps of queries {@code q .. q+3}. */
-    private static void scanFour(double[] x, int n, int dim, int q, Heap[] heaps) {
-        int o0 = q * dim;
-        int o1 = o0 + dim;
-        int o2 = o1 + dim;
-        int o3 = o2 + dim;
-        for (int j = 0; j < n; j++) {
-            int jo = j * dim;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int d = 0; d < dim; d++) {
-                double c = x[jo + d];
-                double e0 = x[o0 + d] - c;
-                double e1 = x[o1 + d] - c;
-                double e2 = x[o2 + d] - c;
-                double e3 = x[o3 + d] - c;
-                s0 += e0 * e0;
-                s1 += e1 * e1;
-                s2 += e2 * e2;
-                s3 += e3 * e3;
+    /**
+     * The squared distance, or some partial sum {@code >= bound} as soon as one reaches it. Candidates
+     * come in increasing index order, so one at exactly the bound never enters the heap; the sum runs
+     * in the same order either way, so kept distances are exact.
+     */
+    private static double boundedSquaredDistance(double[] x, int a, int b, int dim, double bound) {
+        double s = 0;
+        int d = 0;
+        while (d < dim) {
+            int end = Math.min(dim, d + ABANDON_CHECK);
+            for (; d < end; d++) {
+                double e = x[a + d] - x[b + d];
+                s += e * e;
             }
-            if (j != q) {
-                heaps[0].offer(s0, j);
-            }
-            if (j != q + 1) {
-                heaps[1].offer(s1, j);
-            }
-            if (j != q + 2) {
-                heaps[2].offer(s2, j);
-            }
-            if (j != q + 3) {
-                heaps[3].offer(s3, j);
+            if (s >= bound) {
+                return s;
             }
         }
+        return s;
     }
 
     static double squaredDistance(double[] x, int a, int b, int dim) {
@@ -114,6 +92,15 @@ final class BruteForceNeighbors implements NeighborSearch {
 
         void clear() {
             size = 0;
+        }
+
+        boolean isFull() {
+            return size == dist.length;
+        }
+
+        /** The largest squared distance held; only when not empty. */
+        double worst() {
+            return dist[0];
         }
 
         private boolean greater(double d1, int i1, double d2, int i2) {

@@ -45,9 +45,11 @@ final class InitialLayout {
         components = components(g, label);
         double[] coords;
         if (components == 1) {
-            coords = SpectralSolver.smallestNontrivial(g, DIM + 1, solverRandom, par);
+            SpectralSolver solver = new SpectralSolver();
+            coords = solver.smallestNontrivial(g, DIM + 1, solverRandom, par);
+            method = "spectral (" + solver.report + ")";
             if (coords == null) {
-                method = "random";
+                method = "random (spectral failed)";
                 coords = uniform(n, 10, fallbackRandom);
             }
         } else {
@@ -102,7 +104,8 @@ final class InitialLayout {
             double range = halfDistanceToNearest(centres, c, comp);
             double[] local = members.length < 2 * DIM || members.length <= DIM + 1
                     ? null
-                    : SpectralSolver.smallestNontrivial(subgraph(g, label, comp, members), DIM + 1, solverRandom, par);
+                    : new SpectralSolver()
+                            .smallestNontrivial(subgraph(g, label, comp, members), DIM + 1, solverRandom, par);
             double scale;
             if (local == null) {
                 local = uniform(members.length, 1.0, fallbackRandom);

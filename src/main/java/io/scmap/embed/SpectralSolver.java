@@ -21,19 +21,26 @@ import org.jspecify.annotations.Nullable;
  * n) block) time; deterministic for a given random stream.
  */
 final class SpectralSolver {
-    static final int DENSE_LIMIT = 300;
+    static final int DENSE_LIMIT = 64;
     private static final int EXTRA = 9;
     private static final int MAX_ITERATIONS = 300;
     private static final int RITZ_EVERY = 10;
     private static final double TOLERANCE = 1e-5;
 
-    private SpectralSolver() {}
+    /** How the last {@link #smallestNontrivial} call went, for the manifest. */
+    String report = "not run";
 
     /**
      * Returns eigenvectors 2 .. {@code want} (by increasing Laplacian eigenvalue) as a row-major
      * {@code n x (want - 1)} block, or null when the graph is too small or the result is not finite.
      */
-    static double @Nullable [] smallestNontrivial(FuzzyGraph g, int want, SplittableRandom random, Parallel par) {
+    double @Nullable [] smallestNontrivial(FuzzyGraph g, int want, SplittableRandom random, Parallel par) {
+        return smallestNontrivial(g, want, random, par, g.size <= DENSE_LIMIT);
+    }
+
+    /** As {@link #smallestNontrivial(FuzzyGraph, int, SplittableRandom, Parallel)}, choosing the method. */
+    double @Nullable [] smallestNontrivial(
+            FuzzyGraph g, int want, SplittableRandom random, Parallel par, boolean solveDensely) {
         int n = g.size;
         if (n <= want) {
             return null;
@@ -94,7 +101,7 @@ final class SpectralSolver {
         return out;
     }
 
-    private static double[] iterate(FuzzyGraph g, double[] isd, int want, SplittableRandom random, Parallel par) {
+    private double[] iterate(FuzzyGraph g, double[] isd, int want, SplittableRandom random, Parallel par) {
         int n = g.size;
         int b = Math.min(n, want + EXTRA);
         double[] x = RandomizedSvd.gaussian(n, b, random, par);
@@ -108,7 +115,9 @@ final class SpectralSolver {
             apply(g, isd, x, b, y, par);
             if (it % RITZ_EVERY == 0 || it == MAX_ITERATIONS) {
                 boolean projected = rayleighRitz(x, y, n, b, theta);
-                if (projected && (it == MAX_ITERATIONS || converged(x, y, theta, n, b, want))) {
+                boolean done = projected && converged(x, y, theta, n, b, want);
+                if (done || (projected && it == MAX_ITERATIONS)) {
+                    report = it + " subspace iterations, " + (done ? "converged" : "not converged");
                     break;
                 }
             }
