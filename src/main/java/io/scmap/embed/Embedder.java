@@ -20,8 +20,9 @@ import java.util.SplittableRandom;
  * offered one by one ({@link #svd}, {@link #umap}); {@code umap(embed(...).svd().scores(), p)} equals
  * {@code embed(...)}'s coordinates.
  *
- * <p>Cost for n kept rows, nnz entries, d SVD dims, k neighbours: SVD O(nnz (d + 10) 12 + n d^2 6);
- * kNN O(n^2 d); graph O(n k); optimisation O(epochs n k).
+ * <p>Cost for n kept rows, nnz stored entries, l = svdDims + svdOversamples, q power iterations, k
+ * neighbours: SVD O((2q + 2) nnz l + (q + 1) n l^2); kNN O(n^2 svdDims) at worst; graph O(n k log k);
+ * optimisation O(epochs n k (1 + negativeSampleRate)).
  */
 public final class Embedder {
     private Embedder() {}
@@ -120,7 +121,7 @@ public final class Embedder {
      * umap-learn's {@code find_ab_params} (0.1 and 1.0 give about 1.577 and 0.895).
      */
     public static double[] curveParameters(double minDist, double spread) {
-        EmbedParams.DEFAULTS.withSpread(spread).withMinDist(minDist);
+        EmbedParams.DEFAULTS.withMinDist(0).withSpread(spread).withMinDist(minDist); // validates both
         return CurveFit.fitAb(minDist, spread);
     }
 

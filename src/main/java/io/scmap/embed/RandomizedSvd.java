@@ -69,7 +69,7 @@ final class RandomizedSvd {
         }
         SparseOps.multiply(at, y, l, z, par);
         double[] gram = DenseOps.gram(z, m, l, par);
-        TruncatedSvd svd = scores(y, n, l, dims, gram);
+        TruncatedSvd svd = scores(y, n, l, dims, gram, par);
         listener.progress("svd", 1.0);
         return svd;
     }
@@ -92,7 +92,7 @@ final class RandomizedSvd {
     }
 
     /** Steps 5 and 6: eigen-decompose {@code B B^T}, form {@code Q U_B Sigma}, fix signs. */
-    private static TruncatedSvd scores(double[] q, int n, int l, int dims, double[] gram) {
+    private static TruncatedSvd scores(double[] q, int n, int l, int dims, double[] gram, Parallel par) {
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(l, true, true);
         if (!eig.decompose(new DMatrixRMaj(l, l, true, gram))) {
             throw new IllegalStateException("eigen-decomposition of the " + l + " x " + l + " projected matrix failed");
@@ -113,15 +113,18 @@ final class RandomizedSvd {
             ub[c] = unit(v, l);
         }
         double[] u = new double[n * dims];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < dims; c++) {
-                double s = 0;
-                for (int t = 0; t < l; t++) {
-                    s += q[i * l + t] * ub[c][t];
+        int[] bounds = Parallel.ranges(n, 8 * par.threads());
+        par.forEach(bounds.length - 1, b -> {
+            for (int i = bounds[b]; i < bounds[b + 1]; i++) {
+                for (int c = 0; c < dims; c++) {
+                    double s = 0;
+                    for (int t = 0; t < l; t++) {
+                        s += q[i * l + t] * ub[c][t];
+                    }
+                    u[i * dims + c] = s;
                 }
-                u[i * dims + c] = s;
             }
-        }
+        });
         flipSigns(u, n, dims);
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < dims; c++) {
