@@ -85,6 +85,26 @@ class RandomizedSvdTest {
     }
 
     @Test
+    void stripedProductEqualsThePlainOneBitForBit() {
+        int l = 300; // 500 columns x 300 x 8 bytes exceeds one strip
+        double[] x = RandomizedSvd.gaussian(COLS, l, new java.util.SplittableRandom(3), new Parallel(1));
+        double[] striped = new double[ROWS * l];
+        try (Parallel par = new Parallel(2)) {
+            SparseOps.multiply(sparse, x, l, striped, par);
+        }
+        int[] ip = sparse.indptr();
+        for (int i = 0; i < ROWS; i++) {
+            for (int c = 0; c < l; c++) {
+                double s = 0;
+                for (int p = ip[i]; p < ip[i + 1]; p++) {
+                    s += sparse.data()[p] * x[sparse.indices()[p] * l + c];
+                }
+                assertThat(striped[i * l + c]).isEqualTo(s);
+            }
+        }
+    }
+
+    @Test
     void fewerRowsThanDimsGivesAsManyComponentsAsRows() {
         double[][] small = TestData.plantedLowRank(6, 40, 3, 0.05, 3);
         TruncatedSvd svd = Embedder.svd(TestData.sparse(small, 40), EmbedParams.DEFAULTS, EmbedListener.NONE);
