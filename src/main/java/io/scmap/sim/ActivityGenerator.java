@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * the random generator, so the result is deterministic.
  */
 final class ActivityGenerator {
-    private static final double[] BASE_SHARES = {0.45, 0.10, 0.15, 0.30};
+    private static final double[] BASE_SHARES = {0.40, 0.11, 0.17, 0.32};
     private static final int MIN_TOTAL = 60;
     private static final int MAX_TOTAL = 3000;
     private static final int ATTEMPTS = 12;
@@ -81,7 +81,7 @@ final class ActivityGenerator {
     }
 
     private Activity generate(int u, SplittableRandom random) {
-        int total = (int) Math.round(params.medianActivity() * Math.exp(0.75 * random.nextGaussian()));
+        int total = (int) Math.round(params.medianActivity() * Math.exp(0.8 * random.nextGaussian()));
         total = Math.max(MIN_TOTAL, Math.min(MAX_TOTAL, total));
         double[] shares = new double[BASE_SHARES.length];
         double sum = 0;

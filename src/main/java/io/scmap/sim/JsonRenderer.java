@@ -2,6 +2,7 @@ package io.scmap.sim;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,13 +20,13 @@ final class JsonRenderer {
 
     private final World world;
     private final long seed;
-    private final String[] miniUser;
+    private final SerializedString[] miniUser;
     private final String[] sceneGenre;
 
     JsonRenderer(World world, JsonFactory factory) {
         this.world = world;
         this.seed = world.params.seed();
-        this.miniUser = new String[world.userCount()];
+        this.miniUser = new SerializedString[world.userCount()];
         this.sceneGenre = world.sceneNames.stream().map(SceneNames::genre).toArray(String[]::new);
         try {
             for (int u = 0; u < miniUser.length; u++) {
@@ -33,14 +34,15 @@ final class JsonRenderer {
                 try (JsonGenerator g = factory.createGenerator(out)) {
                     writeMiniUser(g, u);
                 }
-                miniUser[u] = out.toString();
+                miniUser[u] = new SerializedString(out.toString());
+                miniUser[u].asUnquotedUTF8();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render users", e);
         }
     }
 
-    /** A user as embedded in tracks, playlists and comments. */
+    /** A user as embedded in tracks, playlists and comments; rendered once, copied as UTF-8 bytes. */
     void miniUser(JsonGenerator g, int u) throws IOException {
         g.writeRawValue(miniUser[u]);
     }

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param popularityExponent exponent alpha of the popularity weighting {@code (followers + 1)^alpha}
  *     used when choosing interaction targets; 0 chooses uniformly; default 0.6
  * @param medianActivity median number of interactions (all four types) per artist; the distribution is
- *     log-normal and clipped to at least 60; default 180
+ *     log-normal and clipped to at least 60; default 150
  * @param deletedRate fraction in [0, 1) of artists whose accounts are deleted (404); default 0.02
  * @param noTrackRate fraction in [0, 1) of artists without any public track; default 0.03
  */
@@ -41,7 +41,7 @@ public record SimParams(
 
     /** The world the demo runs on: 3000 artists in 12 scenes, seed 42, no faults. */
     public static final SimParams DEFAULTS =
-            new SimParams(3000, 12, 42L, 0.0, 1.0 / 3.0, true, 0.8, 0.6, 180, 0.02, 0.03);
+            new SimParams(3000, 12, 42L, 0.0, 1.0 / 3.0, true, 0.8, 0.6, 150, 0.02, 0.03);
 
     /** Validates every field; the message names the field and the rejected value. */
     public SimParams {
