@@ -34,6 +34,15 @@ class PaginationTest {
 
     /** Follows next_href (re-appending the client id) from the first page; returns every page. */
     static List<JsonNode> walk(String firstPathAndQuery) {
+        return walk(http, sim, firstPathAndQuery);
+    }
+
+    /** Every item of a paged list of {@code sim}. */
+    static List<JsonNode> itemsOf(SimHttp http, SimulatedSoundCloud sim, String firstPathAndQuery) {
+        return items(walk(http, sim, firstPathAndQuery));
+    }
+
+    static List<JsonNode> walk(SimHttp http, SimulatedSoundCloud sim, String firstPathAndQuery) {
         List<JsonNode> pages = new ArrayList<>();
         JsonNode page = http.json(firstPathAndQuery);
         pages.add(page);
