@@ -113,9 +113,7 @@ final class TrackJson {
         g.writeEndObject();
         g.writeStringField("station_urn", "soundcloud:system-playlists:track-stations:" + id);
         g.writeStringField("station_permalink", "track-stations:" + id);
-        g.writeStringField(
-                "track_authorization",
-                "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9." + r.token(id, 23, 24));
+        g.writeStringField("track_authorization", "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9." + r.token(id, 23, 24));
         g.writeStringField("monetization_model", monetisation(r, id));
         g.writeStringField("policy", policy(r, id));
     }
@@ -151,8 +149,7 @@ final class TrackJson {
      * Publisher metadata: every key of a distributed release, filled in for about one track in eight
      * and left as empty strings otherwise (as for self-released uploads), which keeps pages small.
      */
-    private static void publisherMetadata(World w, JsonGenerator g, int t, String created, long h)
-            throws IOException {
+    private static void publisherMetadata(World w, JsonGenerator g, int t, String created, long h) throws IOException {
         long id = w.trackId[t];
         String artist = w.displayName[w.trackOwner[t]];
         boolean distributed = Mix.below(h >>> 28, 8) == 0;

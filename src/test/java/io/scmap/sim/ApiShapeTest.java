@@ -16,30 +16,25 @@ import org.junit.jupiter.api.Test;
  * and of its content against the generated world.
  */
 class ApiShapeTest {
-    private static final SimParams PARAMS = SimParams.DEFAULTS.withArtists(250).withScenes(5).withSeed(8);
-    private static final String MINI_USER =
-            """
+    private static final SimParams PARAMS =
+            SimParams.DEFAULTS.withArtists(250).withScenes(5).withSeed(8);
+    private static final String MINI_USER = """
             {"avatar_url":"a","first_name":"","followers_count":1,"full_name":"","id":1,"kind":"user",
              "last_modified":"a","last_name":"","permalink":"a","permalink_url":"a","uri":"a","urn":"a",
              "username":"a","verified":false,"badges":{"pro":false,"verified":false},"station_urn":"a"}""";
-    private static final String FULL_USER =
-            """
+    private static final String FULL_USER = """
             {"avatar_url":"a","comments_count":1,"created_at":"a","followers_count":1,"followings_count":1,
              "id":1,"kind":"user","likes_count":1,"playlist_likes_count":1,"permalink":"a","permalink_url":"a",
              "playlist_count":1,"reposts_count":null,"track_count":1,"urn":"a","username":"a",
              "creator_subscription":{"product":{"id":"a"}},"badges":{"verified":false}}""";
-    private static final String TRACK =
-            """
+    private static final String TRACK = """
             {"id":1,"kind":"track","urn":"a","created_at":"a","display_date":"a","title":"a","permalink":"a",
              "permalink_url":"a","user_id":1,"duration":1,"likes_count":1,"publisher_metadata":{"urn":"a"},
              "media":{"transcodings":[{"url":"a","preset":"a","format":{"protocol":"a","mime_type":"a"}}]},
-             "user":%s}"""
-                    .formatted(MINI_USER);
-    private static final String PLAYLIST =
-            """
+             "user":%s}""".formatted(MINI_USER);
+    private static final String PLAYLIST = """
             {"id":1,"kind":"playlist","created_at":"a","user_id":1,"track_count":1,"permalink_url":"a",
-             "is_album":false,"user":%s}"""
-                    .formatted(MINI_USER);
+             "is_album":false,"user":%s}""".formatted(MINI_USER);
     private static final String PAGE = "{\"collection\":[],\"next_href\":\"a\",\"query_urn\":null}";
 
     private static SimulatedSoundCloud sim;
@@ -86,7 +81,8 @@ class ApiShapeTest {
         assertThat(profile.get("track_count").asInt()).isEqualTo(world.tracksOf(u));
         assertThat(profile.get("followings_count").asInt()).isEqualTo(a.followings.length);
         assertThat(profile.get("comments_count").asInt()).isEqualTo(a.comments.length);
-        assertThat(profile.get("likes_count").asInt() + profile.get("playlist_likes_count").asInt())
+        assertThat(profile.get("likes_count").asInt()
+                        + profile.get("playlist_likes_count").asInt())
                 .isEqualTo(a.likes.length);
         assertThat(profile.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     }
@@ -111,7 +107,8 @@ class ApiShapeTest {
             assertShape(TRACK, track);
             assertThat(track.get("id").asLong()).isEqualTo(world.trackId[world.trackStart[u] + i]);
             assertThat(track.get("user").get("id").asLong()).isEqualTo(world.userId[u]);
-            assertThat(track.get("created_at").asText()).isEqualTo(Times.iso(world.trackCreated[world.trackStart[u] + i]));
+            assertThat(track.get("created_at").asText())
+                    .isEqualTo(Times.iso(world.trackCreated[world.trackStart[u] + i]));
         }
     }
 
@@ -167,13 +164,16 @@ class ApiShapeTest {
             boolean playlist = world.isPlaylistRef(ref);
             assertThat(item.get("type").asText()).isEqualTo(playlist ? "playlist-repost" : "track-repost");
             assertThat(item.get("user").get("id").asLong()).isEqualTo(world.userId[u]);
-            assertThat(item.get("uuid").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(item.get("uuid").asText())
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
             JsonNode object = item.get(playlist ? "playlist" : "track");
             assertShape(playlist ? PLAYLIST : TRACK, object);
             assertThat(object.get("user").get("id").asLong()).isEqualTo(world.userId[world.ownerOfRef(ref)]);
-            assertThat(item.get("reposted").get("target_urn").asText()).isEqualTo(object.get("urn") == null
-                    ? "soundcloud:playlists:" + object.get("id").asLong()
-                    : object.get("urn").asText());
+            assertThat(item.get("reposted").get("target_urn").asText())
+                    .isEqualTo(
+                            object.get("urn") == null
+                                    ? "soundcloud:playlists:" + object.get("id").asLong()
+                                    : object.get("urn").asText());
             assertThat(item.get("reposted").get("user_urn").asText()).isEqualTo("soundcloud:users:" + world.userId[u]);
         }
     }

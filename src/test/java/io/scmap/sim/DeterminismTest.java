@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DeterminismTest {
-    private static final SimParams PARAMS = SimParams.DEFAULTS.withArtists(120).withScenes(4).withSeed(17);
+    private static final SimParams PARAMS =
+            SimParams.DEFAULTS.withArtists(120).withScenes(4).withSeed(17);
     private static final Pattern SCRIPT_SRC = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+\\.js)\"");
 
     /** Bodies of a fixed crawl-like request sequence, with the server's base URL replaced by BASE. */
@@ -21,9 +22,13 @@ class DeterminismTest {
             String base = sim.baseUrl().toString();
             String home = http.getRaw("/").body();
             bodies.add(home.replace(base, "BASE"));
-            SCRIPT_SRC.matcher(home).results().forEach(m -> bodies.add(http.getUrl(m.group(1)).body().replace(base, "BASE")));
+            SCRIPT_SRC
+                    .matcher(home)
+                    .results()
+                    .forEach(m -> bodies.add(http.getUrl(m.group(1)).body().replace(base, "BASE")));
             for (String seed : seeds) {
-                String profile = http.api("/resolve?url=" + SimHttp.encode("https://soundcloud.com/" + seed)).body();
+                String profile = http.api("/resolve?url=" + SimHttp.encode("https://soundcloud.com/" + seed))
+                        .body();
                 bodies.add(profile);
                 if (!profile.startsWith("{\"avatar_url\"")) {
                     continue;

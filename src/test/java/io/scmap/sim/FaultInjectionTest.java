@@ -65,9 +65,10 @@ class FaultInjectionTest {
     private static Outcome classify(HttpResponse<String> response, long millis) {
         String retryAfter = response.headers().firstValue("Retry-After").orElse("");
         return switch (response.statusCode()) {
-            case 429 -> retryAfter.isEmpty()
-                    ? Outcome.TOO_MANY_WITHOUT_RETRY_AFTER
-                    : retryAfter.equals("0") ? Outcome.RETRY_AFTER_0 : Outcome.RETRY_AFTER_1;
+            case 429 ->
+                retryAfter.isEmpty()
+                        ? Outcome.TOO_MANY_WITHOUT_RETRY_AFTER
+                        : retryAfter.equals("0") ? Outcome.RETRY_AFTER_0 : Outcome.RETRY_AFTER_1;
             case 500 -> Outcome.STATUS_500;
             case 502 -> Outcome.STATUS_502;
             case 503 -> Outcome.STATUS_503;
@@ -142,7 +143,9 @@ class FaultInjectionTest {
     /** Outcomes with SLOW folded into OK: slowness is scheduled, but measured by a clock. */
     private static List<List<Outcome>> withoutTiming(List<List<Outcome>> all) {
         return all.stream()
-                .map(list -> list.stream().map(o -> o == Outcome.SLOW ? Outcome.OK : o).toList())
+                .map(list -> list.stream()
+                        .map(o -> o == Outcome.SLOW ? Outcome.OK : o)
+                        .toList())
                 .toList();
     }
 

@@ -23,15 +23,38 @@ import org.junit.jupiter.api.Test;
  * {@code ../shared/fixtures/soundcloud}: every recorded key is present with a compatible type, recursively.
  */
 class FixtureContractTest {
-    private static final SimParams PARAMS = SimParams.DEFAULTS.withArtists(300).withScenes(6).withSeed(21);
+    private static final SimParams PARAMS =
+            SimParams.DEFAULTS.withArtists(300).withScenes(6).withSeed(21);
     /** The keys of the track embedded in a comment (soundcloud.py CommentTrack). */
     private static final Set<String> COMMENT_TRACK_KEYS = Set.of(
-            "artwork_url", "caption", "id", "kind", "last_modified", "permalink", "permalink_url", "public",
-            "secret_token", "sharing", "title", "uri", "urn", "user_id", "full_duration", "duration",
-            "display_date", "media", "station_urn", "station_permalink", "track_authorization",
-            "monetization_model", "policy", "user");
+            "artwork_url",
+            "caption",
+            "id",
+            "kind",
+            "last_modified",
+            "permalink",
+            "permalink_url",
+            "public",
+            "secret_token",
+            "sharing",
+            "title",
+            "uri",
+            "urn",
+            "user_id",
+            "full_duration",
+            "duration",
+            "display_date",
+            "media",
+            "station_urn",
+            "station_permalink",
+            "track_authorization",
+            "monetization_model",
+            "policy",
+            "user");
+
     private static final Pattern HYDRATION = Pattern.compile("window\\.__sc_hydration = (\\[.*?\\]);</script>");
-    private static final Pattern SCRIPT_SRC = Pattern.compile("<script crossorigin src=\"([^\"]+/assets/[^\"]+\\.js)\"");
+    private static final Pattern SCRIPT_SRC =
+            Pattern.compile("<script crossorigin src=\"([^\"]+/assets/[^\"]+\\.js)\"");
     private static final Pattern CONFIG_ID =
             Pattern.compile("client_id:\"([A-Za-z0-9]{32})\",client_is_expiring:!1,[^}]*google_client_id:\"");
 
@@ -44,7 +67,8 @@ class FixtureContractTest {
     static void start() throws IOException {
         fixtures = Path.of(System.getProperty("scmap.shared", "../shared"), "fixtures", "soundcloud");
         Assumptions.assumeTrue(
-                Files.isDirectory(fixtures), "recorded fixtures " + fixtures + " absent: skipping the fixture contract");
+                Files.isDirectory(fixtures),
+                "recorded fixtures " + fixtures + " absent: skipping the fixture contract");
         sim = SimulatedSoundCloud.start(PARAMS, 0);
         http = new SimHttp(sim);
         world = World.generate(PARAMS);
@@ -100,8 +124,7 @@ class FixtureContractTest {
     void profileAndResolveMatchTheRecordedUser() throws IOException {
         int u = artist(v -> world.tracksOf(v) > 0);
         JsonNode profile = http.json("/users/" + world.userId[u]);
-        JsonNode resolved = http.json(
-                "/resolve?url=" + SimHttp.encode("https://soundcloud.com/" + world.permalink[u]));
+        JsonNode resolved = http.json("/resolve?url=" + SimHttp.encode("https://soundcloud.com/" + world.permalink[u]));
         assertShape(fixture("user_profile.json"), profile, "/users/{id}");
         assertShape(fixture("resolve_user_widget.json"), profile, "/users/{id} vs widget resolve");
         assertShape(fixture("user_profile.json"), resolved, "/resolve");
@@ -117,7 +140,9 @@ class FixtureContractTest {
         assertShape(fixture("user_tracks_page2_cursor.json"), second, "/users/{id}/tracks page 2");
         int flagged = artist(v -> world.tracksOf(v) > 3 && world.emptyPage[v]);
         JsonNode beforeEmpty = http.json("/users/" + world.userId[flagged] + "/tracks?limit=2");
-        JsonNode empty = SimHttp.parse(http.getUrl(http.withClientId(beforeEmpty.get("next_href").asText())).body());
+        JsonNode empty = SimHttp.parse(
+                http.getUrl(http.withClientId(beforeEmpty.get("next_href").asText()))
+                        .body());
         assertThat(empty.get("collection")).isEmpty();
         assertShape(fixture("user_tracks_empty_page_with_next_href.json"), empty, "empty page with next_href");
         assertThat(empty.get("next_href").isTextual()).isTrue();
@@ -134,9 +159,11 @@ class FixtureContractTest {
                 fixture("user_likes_playlists_page.json").get("collection").get(0),
                 firstWith(items, "playlist"),
                 "playlist like");
-        JsonNode second = SimHttp.parse(http.getUrl(http.withClientId(
-                        http.json("/users/" + world.userId[u] + "/likes?limit=5").get("next_href").asText()))
-                .body());
+        JsonNode second =
+                SimHttp.parse(http.getUrl(http.withClientId(http.json("/users/" + world.userId[u] + "/likes?limit=5")
+                                .get("next_href")
+                                .asText()))
+                        .body());
         assertShape(pageOnly(fixture("user_likes_page2_cursor.json")), second, "/users/{id}/likes page 2");
         assertShape(
                 fixture("user_likes_page2_cursor.json").get("collection").get(0),
@@ -151,7 +178,8 @@ class FixtureContractTest {
         JsonNode comment = page.get("collection").get(0);
         assertShape(pageOnly(fixture("track_comments.json")), page, "/users/{id}/comments page");
         assertShape(fixture("track_comments.json").get("collection").get(0), comment, "comment");
-        ObjectNode recordedTrack = fixture("user_tracks_page.json").get("collection").get(0).deepCopy();
+        ObjectNode recordedTrack =
+                fixture("user_tracks_page.json").get("collection").get(0).deepCopy();
         recordedTrack.retain(COMMENT_TRACK_KEYS);
         assertThat(recordedTrack.size()).isEqualTo(COMMENT_TRACK_KEYS.size());
         assertShape(recordedTrack, comment.get("track"), "comment.track");
@@ -162,10 +190,14 @@ class FixtureContractTest {
     @Test
     void repostsCarryTheRecordedTrackPlaylistAndUserShapes() throws IOException {
         int u = artist(v -> hasBothKinds(world.activity(v).reposts));
-        List<JsonNode> items = PaginationTest.items(
-                List.of(http.json("/stream/users/" + world.userId[u] + "/reposts?limit=200")));
-        JsonNode recordedTrack = fixture("user_likes_page.json").get("collection").get(0).get("track");
-        JsonNode recordedPlaylist = fixture("user_likes_playlists_page.json").get("collection").get(0).get("playlist");
+        List<JsonNode> items =
+                PaginationTest.items(List.of(http.json("/stream/users/" + world.userId[u] + "/reposts?limit=200")));
+        JsonNode recordedTrack =
+                fixture("user_likes_page.json").get("collection").get(0).get("track");
+        JsonNode recordedPlaylist = fixture("user_likes_playlists_page.json")
+                .get("collection")
+                .get(0)
+                .get("playlist");
         JsonNode trackRepost = firstWith(items, "track");
         JsonNode playlistRepost = firstWith(items, "playlist");
         assertThat(trackRepost.get("type").asText()).isEqualTo("track-repost");
@@ -200,10 +232,12 @@ class FixtureContractTest {
         assertShape(recordedClient, simulatedClient, "hydration apiClient");
         assertThat(simulatedClient.get("data").get("id").asText()).isEqualTo(sim.clientId());
         assertThat(SCRIPT_SRC.matcher(recorded).results()).isNotEmpty();
-        List<String> assets = SCRIPT_SRC.matcher(simulated).results().map(m -> m.group(1)).toList();
+        List<String> assets =
+                SCRIPT_SRC.matcher(simulated).results().map(m -> m.group(1)).toList();
         assertThat(assets).isNotEmpty();
 
-        String recordedAsset = Files.readString(fixtures.resolve("app_js_client_id_excerpt.js"), StandardCharsets.UTF_8);
+        String recordedAsset =
+                Files.readString(fixtures.resolve("app_js_client_id_excerpt.js"), StandardCharsets.UTF_8);
         assertThat(CONFIG_ID.matcher(recordedAsset).find()).isTrue();
         List<String> found = assets.stream()
                 .map(src -> CONFIG_ID.matcher(http.getUrl(src).body()))

@@ -13,8 +13,16 @@ import java.util.Set;
 final class JsonShape {
     /** Keys whose value the simulator may leave null where a recording has a value. */
     static final Set<String> OPTIONAL = Set.of(
-            "artwork_url", "description", "city", "country_code", "visuals", "release_date", "caption", "next_href",
-            "purchase_title", "purchase_url");
+            "artwork_url",
+            "description",
+            "city",
+            "country_code",
+            "visuals",
+            "release_date",
+            "caption",
+            "next_href",
+            "purchase_title",
+            "purchase_url");
 
     private JsonShape() {}
 

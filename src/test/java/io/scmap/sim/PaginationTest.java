@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PaginationTest {
-    private static final SimParams PARAMS = SimParams.DEFAULTS.withArtists(300).withScenes(6).withSeed(5);
+    private static final SimParams PARAMS =
+            SimParams.DEFAULTS.withArtists(300).withScenes(6).withSeed(5);
     private static SimulatedSoundCloud sim;
     private static SimHttp http;
     private static World world;
@@ -86,7 +87,9 @@ class PaginationTest {
         String previous = "9999";
         for (JsonNode like : likes) {
             JsonNode object = like.has("track") ? like.get("track") : like.get("playlist");
-            assertThat(objects.add(object.get("kind").asText() + object.get("id").asLong())).isTrue();
+            assertThat(objects.add(
+                            object.get("kind").asText() + object.get("id").asLong()))
+                    .isTrue();
             String created = like.get("created_at").asText();
             assertThat(created).isLessThanOrEqualTo(previous);
             previous = created;
@@ -136,7 +139,8 @@ class PaginationTest {
         JsonNode clamped = http.json("/users/" + id + "/likes?limit=5000&linked_partitioning=1");
         assertThat(clamped.get("collection")).hasSize(200);
         assertThat(clamped.get("next_href").asText()).endsWith("&limit=200");
-        assertThat(http.json("/users/" + id + "/likes?limit=0").get("collection")).hasSize(1);
+        assertThat(http.json("/users/" + id + "/likes?limit=0").get("collection"))
+                .hasSize(1);
     }
 
     @Test
@@ -148,7 +152,9 @@ class PaginationTest {
         int other = artistWithMost(v -> v == u ? -1 : world.activity(v).likes.length, false);
         String foreign = next.replace("/users/" + world.userId[u] + "/", "/users/" + world.userId[other] + "/");
         assertThat(http.getUrl(http.withClientId(foreign)).statusCode()).isEqualTo(400);
-        assertThat(http.api("/users/" + world.userId[u] + "/likes?offset=garbage").statusCode()).isEqualTo(400);
+        assertThat(http.api("/users/" + world.userId[u] + "/likes?offset=garbage")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test

@@ -24,11 +24,14 @@ class SimParamsTest {
         assertThatThrownBy(() -> SimParams.DEFAULTS.withArtists(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("artists must be >= 1, got 0");
-        assertThatThrownBy(() -> SimParams.DEFAULTS.withScenes(0)).hasMessageContaining("scenes").hasMessageContaining("got 0");
+        assertThatThrownBy(() -> SimParams.DEFAULTS.withScenes(0))
+                .hasMessageContaining("scenes")
+                .hasMessageContaining("got 0");
         assertThatThrownBy(() -> SimParams.DEFAULTS.withScenes(6).withArtists(5))
                 .hasMessageContaining("scenes")
                 .hasMessageContaining("got 6");
-        assertThatThrownBy(() -> SimParams.DEFAULTS.withErrorRate(1.5)).hasMessage("errorRate must be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> SimParams.DEFAULTS.withErrorRate(1.5))
+                .hasMessage("errorRate must be in [0, 1], got 1.5");
         assertThatThrownBy(() -> SimParams.DEFAULTS.withErrorRate(Double.NaN)).hasMessageContaining("errorRate");
         assertThatThrownBy(() -> SimParams.DEFAULTS.withListenerRatio(-0.1)).hasMessageContaining("listenerRatio");
         assertThatThrownBy(() -> SimParams.DEFAULTS.withSceneAffinity(2)).hasMessageContaining("sceneAffinity");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulatedSoundCloudTest {
-    private static final SimParams SMALL = SimParams.DEFAULTS.withArtists(200).withScenes(5).withSeed(11);
+    private static final SimParams SMALL =
+            SimParams.DEFAULTS.withArtists(200).withScenes(5).withSeed(11);
     private static final Pattern HYDRATED_ID =
             Pattern.compile("\\{\"hydratable\":\"apiClient\",\"data\":\\{\"id\":\"([A-Za-z0-9]{32})\"");
     private static final Pattern SCRIPT_SRC = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+\\.js)\"");
@@ -69,8 +70,7 @@ class SimulatedSoundCloudTest {
                 HttpResponse<String> response = http.api(path);
                 assertThat(response.statusCode()).as(path).isEqualTo(404);
                 assertThat(response.body()).as(path).isEqualTo("{}");
-                assertThat(response.headers().firstValue("Content-Type"))
-                        .hasValue("application/json; charset=utf-8");
+                assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
             }
         }
     }
@@ -151,7 +151,8 @@ class SimulatedSoundCloudTest {
             assertThat(lines.get(0)).isEqualTo("permalink,scene");
             assertThat(lines).hasSize(params.artists() + 1);
             assertThat(lines).contains(firstArtistOf(sim, "slowed, reverb") + ",\"slowed, reverb\"");
-            assertThat(lines.subList(1, lines.size())).allMatch(line -> line.matches("[a-z0-9_-]+,(\"[^\"]*\"|[^,\"]+)"));
+            assertThat(lines.subList(1, lines.size()))
+                    .allMatch(line -> line.matches("[a-z0-9_-]+,(\"[^\"]*\"|[^,\"]+)"));
             assertThat(sim.truth()).hasSize(params.artists());
             assertThat(sim.truth().values()).contains("hyperpop", "slowed, reverb");
         }
@@ -180,7 +181,8 @@ class SimulatedSoundCloudTest {
     /** The client ids found in the home page's assets, scanned as clients do. */
     private static List<String> assetIds(SimHttp http) {
         return scriptSources(http.getRaw("/").body()).stream()
-                .flatMap(src -> ASSET_ID.matcher(http.getUrl(src).body()).results().map(r -> r.group(1)))
+                .flatMap(src ->
+                        ASSET_ID.matcher(http.getUrl(src).body()).results().map(r -> r.group(1)))
                 .toList();
     }
 }

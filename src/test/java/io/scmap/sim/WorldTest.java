@@ -87,8 +87,8 @@ class WorldTest {
         for (int u = 0; u < world.artistCount; u++) {
             byName.put(world.displayName[u], u);
         }
-        for (String hostile : List.of(
-                "<img src=x onerror=alert(1)>", "\"quoted\" & <b>bold</b>", "'; DROP TABLE accounts;--")) {
+        for (String hostile :
+                List.of("<img src=x onerror=alert(1)>", "\"quoted\" & <b>bold</b>", "'; DROP TABLE accounts;--")) {
             assertThat(byName).containsKey(hostile);
             int u = byName.get(hostile);
             assertThat(world.deleted[u]).isFalse();
@@ -114,7 +114,9 @@ class WorldTest {
             int year = Times.year(times[(int) Math.floor(0.15 * (n - 1))]);
             eras[year < 2013 ? 0 : year <= 2014 ? 1 : year <= 2016 ? 2 : year <= 2018 ? 3 : year <= 2020 ? 4 : 5]++;
         }
-        assertThat(Arrays.stream(eras).min().orElseThrow()).as("artists per era %s", Arrays.toString(eras)).isGreaterThan(150);
+        assertThat(Arrays.stream(eras).min().orElseThrow())
+                .as("artists per era %s", Arrays.toString(eras))
+                .isGreaterThan(150);
     }
 
     @Test
@@ -129,9 +131,14 @@ class WorldTest {
                     assertThat(Activity.time(item)).isBetween(0L, WorldGenerator.END);
                 }
             }
-            assertThat(Arrays.stream(a.likes).map(Activity::object).distinct().count()).isEqualTo(a.likes.length);
-            assertThat(Arrays.stream(a.reposts).map(Activity::object).distinct().count()).isEqualTo(a.reposts.length);
-            assertThat(Arrays.stream(a.followings).map(Activity::object).distinct().count())
+            assertThat(Arrays.stream(a.likes).map(Activity::object).distinct().count())
+                    .isEqualTo(a.likes.length);
+            assertThat(Arrays.stream(a.reposts).map(Activity::object).distinct().count())
+                    .isEqualTo(a.reposts.length);
+            assertThat(Arrays.stream(a.followings)
+                            .map(Activity::object)
+                            .distinct()
+                            .count())
                     .isEqualTo(a.followings.length);
             for (long item : a.followings) {
                 assertThat(Activity.object(item)).isNotEqualTo(u);
@@ -159,7 +166,8 @@ class WorldTest {
         for (int u = 0; u < world.artistCount; u++) {
             Map<Integer, Integer> row = rowOf(u);
             int total = row.values().stream().mapToInt(Integer::intValue).sum();
-            int largest = row.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            int largest =
+                    row.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             weightSum += total;
             if (total > 40 && largest < 0.4 * total) {
                 passing++;
@@ -219,7 +227,9 @@ class WorldTest {
             assertThat(world.tracksOf(u)).isPositive();
             perScene.merge(world.scene[u], 1, Integer::sum);
         }
-        assertThat(perScene).hasSize(12).allSatisfy((scene, count) -> assertThat(count).isEqualTo(2));
+        assertThat(perScene)
+                .hasSize(12)
+                .allSatisfy((scene, count) -> assertThat(count).isEqualTo(2));
         assertThat(world.seedPermalinks(5)).isEqualTo(seeds.subList(0, 5));
     }
 
