@@ -1,0 +1,187 @@
+package io.scmap.embed;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * UMAP's layout optimisation (McInnes, Healy &amp; Melville 2018, section 3.2 and appendix; umap-learn
+ * {@code optimize_layout_euclidean} with {@code move_other=True}): stochastic gradient descent on the
+ * fuzzy cross-entropy, sampling each edge every {@code max weight / weight} epochs with its attractive
+ * gradient {@code -2ab d^(2(b-1)) / (1 + a d^(2b))}, then {@code negativeSampleRate} random points per
+ * sample with the repulsive gradient {@code 2 gamma b / ((0.001 + d^2)(1 + a d^(2b)))}, each
+ * coordinate step clipped to [-4, 4], the learning rate decaying linearly to 0.
+ *
+ * <p><b>Deterministic parallel scheme.</b> Points are split into fixed blocks of consecutive heads
+ * (balanced by edge count, independent of the thread count), each with its own random stream split
+ * from the seed. Within an epoch a block moves its own heads at once, as umap-learn does, but reads
+ * every other point from the snapshot taken at the epoch's start, and queues the tails' opposite
+ * moves; the queues are applied in block order when all blocks are done. So the output is
+ * bit-identical for any number of threads and any timing. The cost is that other points' moves reach
+ * a head one epoch late, the staleness umap-learn's own parallel mode has nondeterministically.
+ *
+ * <p>O(epochs (edges + sampled edges (1 + negativeSampleRate))) time, O(n + edges) memory.
+ */
+final class UmapOptimizer {
+    private static final int BLOCKS = 32;
+    private static final int DIM = 2;
+
+    private final FuzzyGraph graph;
+    private final double a;
+    private final double b;
+    private final double gamma;
+    private final double[] epochsPerSample;
+    private final double[] epochsPerNegative;
+    private final double[] nextSample;
+    private final double[] nextNegative;
+    private final int[] blockBounds;
+
+    UmapOptimizer(FuzzyGraph graph, double a, double b, double gamma, int negativeSampleRate) {
+        this.graph = graph;
+        this.a = a;
+        this.b = b;
+        this.gamma = gamma;
+        int e = graph.edges();
+        double max = graph.maxWeight();
+        epochsPerSample = new double[e];
+        epochsPerNegative = new double[e];
+        for (int p = 0; p < e; p++) {
+            epochsPerSample[p] = max / graph.weights[p];
+            epochsPerNegative[p] =
+                    negativeSampleRate > 0 ? epochsPerSample[p] / negativeSampleRate : Double.POSITIVE_INFINITY;
+        }
+        nextSample = epochsPerSample.clone();
+        nextNegative = epochsPerNegative.clone();
+        blockBounds = balancedHeads(graph, BLOCKS);
+    }
+
+    /** Runs {@code epochs} epochs on the row-major {@code n x 2} layout {@code pos}, in place. */
+    void optimize(
+            double[] pos, int epochs, double learningRate, SplittableRandom random, Parallel par, EmbedListener l) {
+        int blocks = blockBounds.length - 1;
+        SplittableRandom[] streams = new SplittableRandom[blocks];
+        Moves[] moves = new Moves[blocks];
+        for (int k = 0; k < blocks; k++) {
+            streams[k] = random.split();
+            moves[k] = new Moves();
+        }
+        double[] snapshot = pos.clone();
+        double alpha = learningRate;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            System.arraycopy(pos, 0, snapshot, 0, pos.length);
+            int n0 = epoch;
+            double step = alpha;
+            par.forEach(blocks, k -> {
+                moves[k].clear();
+                for (int i = blockBounds[k]; i < blockBounds[k + 1]; i++) {
+                    moveHead(i, n0, step, pos, snapshot, streams[k], moves[k]);
+                }
+            });
+            for (Moves m : moves) {
+                m.applyTo(pos);
+            }
+            alpha = learningRate * (1.0 - (double) epoch / epochs);
+            l.progress("optimize", (epoch + 1.0) / epochs);
+        }
+    }
+
+    /** Samples the due edges of head {@code i} in epoch {@code epoch}. */
+    private void moveHead(
+            int i, int epoch, double alpha, double[] pos, double[] snap, SplittableRandom rng, Moves moves) {
+        int n = graph.size;
+        for (int p = graph.indptr[i]; p < graph.indptr[i + 1]; p++) {
+            if (nextSample[p] > epoch) {
+                continue;
+            }
+            int t = graph.indices[p];
+            double dx = pos[i * DIM] - snap[t * DIM];
+            double dy = pos[i * DIM + 1] - snap[t * DIM + 1];
+            double d2 = dx * dx + dy * dy;
+            double coeff = 0;
+            if (d2 > 0) {
+                double pb = Math.pow(d2, b);
+                coeff = -2.0 * a * b * (pb / d2) / (a * pb + 1.0);
+            }
+            double gx = clip(coeff * dx) * alpha;
+            double gy = clip(coeff * dy) * alpha;
+            pos[i * DIM] += gx;
+            pos[i * DIM + 1] += gy;
+            moves.add(t, -gx, -gy);
+            nextSample[p] += epochsPerSample[p];
+            if (epochsPerNegative[p] == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            int negatives = (int) ((epoch - nextNegative[p]) / epochsPerNegative[p]);
+            for (int s = 0; s < negatives; s++) {
+                int k = rng.nextInt(n);
+                if (k != i) {
+                    repel(i, k, alpha, pos, snap);
+                }
+            }
+            nextNegative[p] += negatives * epochsPerNegative[p];
+        }
+    }
+
+    private void repel(int i, int k, double alpha, double[] pos, double[] snap) {
+        double dx = pos[i * DIM] - snap[k * DIM];
+        double dy = pos[i * DIM + 1] - snap[k * DIM + 1];
+        double d2 = dx * dx + dy * dy;
+        if (d2 > 0) {
+            double coeff = 2.0 * gamma * b / ((0.001 + d2) * (a * Math.pow(d2, b) + 1.0));
+            if (coeff > 0) {
+                pos[i * DIM] += clip(coeff * dx) * alpha;
+                pos[i * DIM + 1] += clip(coeff * dy) * alpha;
+            }
+        }
+    }
+
+    private static double clip(double v) {
+        return v > 4.0 ? 4.0 : (v < -4.0 ? -4.0 : v);
+    }
+
+    /** Head ranges with about equal numbers of edges (plus one per head). */
+    private static int[] balancedHeads(FuzzyGraph g, int parts) {
+        int n = g.size;
+        int k = Math.max(1, Math.min(parts, n));
+        int[] bounds = new int[k + 1];
+        long total = (long) g.edges() + n;
+        int row = 0;
+        for (int blk = 1; blk < k; blk++) {
+            long target = total * blk / k;
+            while (row < n && (long) g.indptr[row] + row < target) {
+                row++;
+            }
+            bounds[blk] = Math.max(row, bounds[blk - 1]);
+        }
+        bounds[k] = n;
+        return bounds;
+    }
+
+    /** Queued moves of tail points, applied in insertion order. */
+    private static final class Moves {
+        private int[] who = new int[64];
+        private double[] delta = new double[128];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(int point, double dx, double dy) {
+            if (size == who.length) {
+                who = Arrays.copyOf(who, size * 2);
+                delta = Arrays.copyOf(delta, size * 4);
+            }
+            who[size] = point;
+            delta[2 * size] = dx;
+            delta[2 * size + 1] = dy;
+            size++;
+        }
+
+        void applyTo(double[] pos) {
+            for (int s = 0; s < size; s++) {
+                pos[who[s] * DIM] += delta[2 * s];
+                pos[who[s] * DIM + 1] += delta[2 * s + 1];
+            }
+        }
+    }
+}

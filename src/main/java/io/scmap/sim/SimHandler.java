@@ -1,0 +1,141 @@
+package io.scmap.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serves every request: the home page and assets, then, for API paths, the client id check (401), the
+ * fault schedule and the API routes. Counts requests. Stateless apart from counters and the fault
+ * injector's per-key map, so it runs on many threads without locks.
+ */
+final class SimHandler implements HttpHandler {
+    private final ApiRoutes routes;
+    private final WebPages pages;
+    private final ClientIdIssuer clientIds;
+    private final FaultInjector faults;
+    private final LongAdder served = new LongAdder();
+
+    SimHandler(ApiRoutes routes, WebPages pages, ClientIdIssuer clientIds, FaultInjector faults) {
+        this.routes = routes;
+        this.pages = pages;
+        this.clientIds = clientIds;
+        this.faults = faults;
+    }
+
+    long served() {
+        return served.sum();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        served.increment();
+        try (exchange) {
+            Response response;
+            try {
+                response = respond(exchange.getRequestMethod(), exchange.getRequestURI());
+            } catch (RuntimeException e) {
+                response = Response.error(500, "simulator failure: " + e);
+            }
+            send(exchange, response);
+        }
+    }
+
+    /** The response to one request; may sleep for a slow fault. */
+    Response respond(String method, URI uri) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return Response.error(405, "method not allowed: " + method);
+        }
+        String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
+        String rawQuery = uri.getRawQuery();
+        Map<String, String> query;
+        try {
+            query = parseQuery(rawQuery);
+        } catch (IllegalArgumentException e) {
+            return Response.error(400, "malformed query");
+        }
+        if (path.equals("/")) {
+            return pages.homePage(clientIds.current());
+        }
+        if (path.startsWith("/assets/")) {
+            Response asset = pages.asset(path.substring("/assets/".length()), clientIds.current());
+            return asset == null ? Response.notFound() : asset;
+        }
+        if (!clientIds.current().equals(query.get("client_id"))) {
+            return Response.error(401, "client_id missing or invalid");
+        }
+        String key = faultKey(path, rawQuery);
+        FaultInjector.Fault fault = faults.next(key);
+        if (fault == FaultInjector.Fault.NONE) {
+            return routes.route(path, query);
+        }
+        if (fault == FaultInjector.Fault.SLOW) {
+            sleep(faults.slowMillis(key));
+            return routes.route(path, query);
+        }
+        if (fault == FaultInjector.Fault.TRUNCATED) {
+            return FaultInjector.truncate(routes.route(path, query));
+        }
+        return FaultInjector.errorResponse(fault);
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", response.contentType);
+        if (response.retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", response.retryAfter);
+        }
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(response.status, head || response.body.length == 0 ? -1 : response.body.length);
+        if (!head && response.body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body);
+            }
+        }
+    }
+
+    /** Query parameters, decoded; the first value of a repeated name wins. */
+    static Map<String, String> parseQuery(@Nullable String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.putIfAbsent(name, value);
+        }
+        return query;
+    }
+
+    /** Path and query without the client id, so a request keeps its key across client id changes. */
+    static String faultKey(String path, @Nullable String rawQuery) {
+        StringBuilder key = new StringBuilder(path);
+        if (rawQuery != null) {
+            char separator = '?';
+            for (String pair : rawQuery.split("&", -1)) {
+                if (!pair.startsWith("client_id=") && !pair.equals("client_id")) {
+                    key.append(separator).append(pair);
+                    separator = '&';
+                }
+            }
+        }
+        return key.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.scmap.sim;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A simulated SoundCloud served over HTTP on 127.0.0.1: a deterministic world of artists in planted
+ * scenes, answering the web api-v2 paths with the JSON shapes of the real API, with client id checks,
+ * rotation and optional fault injection.
+ *
+ * <pre>{@code
+ * try (SimulatedSoundCloud sim = SimulatedSoundCloud.start(SimParams.DEFAULTS, 0)) {
+ *     URI base = sim.baseUrl();              // home page, /assets/*.js and the API paths
+ *     List<String> seeds = sim.seedPermalinks(5);
+ *     sim.writeTruth(Path.of("truth.csv"));  // permalink,scene
+ * }
+ * }</pre>
+ *
+ * <p>The world is a pure function of {@link SimParams} and never changes while served; two servers
+ * started with the same parameters answer the same requests with the same bytes (apart from the base URL
+ * inside {@code next_href} and page links). The server answers from a small fixed thread pool; the per
+ * request work is one page of precomputed data written with Jackson's streaming generator.
+ */
+public final class SimulatedSoundCloud implements AutoCloseable {
+    private static final int THREADS = 8;
+
+    private final World world;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ClientIdIssuer clientIds;
+    private final SimHandler handler;
+    private final URI baseUrl;
+
+    private SimulatedSoundCloud(
+            World world,
+            HttpServer server,
+            ExecutorService executor,
+            ClientIdIssuer clientIds,
+            SimHandler handler,
+            URI baseUrl) {
+        this.world = world;
+        this.server = server;
+        this.executor = executor;
+        this.clientIds = clientIds;
+        this.handler = handler;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Generates the world for {@code params} and serves it on {@code 127.0.0.1:port}.
+     *
+     * @param port the TCP port, or 0 for any free port
+     * @throws IOException when the port cannot be bound, for example "port 8080 is already in use"
+     */
+    public static SimulatedSoundCloud start(SimParams params, int port) throws IOException {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+        }
+        World world = World.generate(params);
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(loopback, port), 128);
+        } catch (BindException e) {
+            throw new IOException("port " + port + " is already in use on 127.0.0.1 (" + e.getMessage() + ")", e);
+        }
+        URI baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        String base = baseUrl.toString();
+        ClientIdIssuer clientIds = new ClientIdIssuer(params.seed());
+        SimHandler handler = new SimHandler(
+                new ApiRoutes(world, new JsonFactory(), base),
+                new WebPages(base, params.hydration(), params.seed()),
+                clientIds,
+                new FaultInjector(params.errorRate(), params.seed()));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+        return new SimulatedSoundCloud(world, server, executor, clientIds, handler, baseUrl);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "scmap-sim-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The base URL, such as {@code http://127.0.0.1:54321}, of the web pages and the API paths. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The parameters the world was generated from. */
+    public SimParams params() {
+        return world.params;
+    }
+
+    /**
+     * {@code n} permalinks of live artists with tracks to start a crawl from: the most followed artist of
+     * each scene in turn, then the second most followed, and so on. Deterministic; fewer when the world
+     * has fewer such artists.
+     */
+    public List<String> seedPermalinks(int n) {
+        return world.seedPermalinks(n);
+    }
+
+    /** The planted scene of every artist (deleted and track-less ones included): permalink to scene name. */
+    public Map<String, String> truth() {
+        return world.truth();
+    }
+
+    /**
+     * Writes {@link #truth()} as CSV: a {@code permalink,scene} header, then one line per artist, fields
+     * quoted as in RFC 4180 when they contain a comma, quote or line break; lines end with {@code \n}.
+     */
+    public void writeTruth(Path csv) throws IOException {
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("permalink,scene\n");
+            for (Map.Entry<String, String> row : truth().entrySet()) {
+                out.write(csvField(row.getKey()) + "," + csvField(row.getValue()) + "\n");
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot write truth file " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String csvField(String value) {
+        boolean quote = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    /** The client id the API currently accepts, as the home page and assets show it. */
+    public String clientId() {
+        return clientIds.current();
+    }
+
+    /** Replaces the client id; requests with the old one then get 401. */
+    public void rotateClientId() {
+        clientIds.rotate();
+    }
+
+    /** Requests answered so far (all paths, faults included). */
+    public long requestsServed() {
+        return handler.served();
+    }
+
+    /** Number of artist accounts (the rows a crawl can recover). */
+    public int artistCount() {
+        return world.artistCount;
+    }
+
+    /**
+     * Counts describing the world: artists, listeners, scenes, deleted artists, artists without tracks,
+     * tracks, playlists, interactions per type and the mean reference weight per artist.
+     */
+    public Map<String, Object> statistics() {
+        return world.statistics();
+    }
+
+    /** Stops serving at once and releases the port. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
