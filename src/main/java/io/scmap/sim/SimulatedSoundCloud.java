@@ -38,6 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimulatedSoundCloud implements AutoCloseable {
     private static final int THREADS = 8;
 
+    static {
+        // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, every
+        // response then waits for the client's delayed ACK (about 40 ms). The server reads this property
+        // once, when the first server in the JVM is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final World world;
     private final HttpServer server;
     private final ExecutorService executor;
