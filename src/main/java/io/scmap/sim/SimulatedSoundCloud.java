@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -76,6 +77,7 @@ public final class SimulatedSoundCloud implements AutoCloseable {
     private final ClientIdIssuer clientIds;
     private final SimHandler handler;
     private final URI baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SimulatedSoundCloud(
             World world,
@@ -209,10 +211,12 @@ public final class SimulatedSoundCloud implements AutoCloseable {
         return world.statistics();
     }
 
-    /** Stops serving at once and releases the port. */
+    /** Stops serving at once and releases the port; closing again does nothing. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 }
