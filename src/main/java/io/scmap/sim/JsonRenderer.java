@@ -75,15 +75,10 @@ final class JsonRenderer {
     /** The full user object of {@code /users/{id}}, {@code /resolve} and followings lists. */
     void fullUser(JsonGenerator g, int u) throws IOException {
         long id = world.userId[u];
-        Activity activity = world.activity(u);
-        int playlistLikes = 0;
-        for (long like : activity.likes) {
-            playlistLikes += world.isPlaylistRef(Activity.object(like)) ? 1 : 0;
-        }
         g.writeStartObject();
         g.writeStringField("avatar_url", avatar(u));
         nullableString(g, "city", Names.cityName(world.city[u]));
-        g.writeNumberField("comments_count", activity.comments.length);
+        g.writeNumberField("comments_count", world.activity(u).comments.length);
         nullableString(g, "country_code", Names.countryCode(world.city[u]));
         g.writeStringField("created_at", Times.iso(world.userCreated[u]));
         String product = world.followers[u] > 100_000 ? "creator-pro-unlimited" : "free";
@@ -93,22 +88,7 @@ final class JsonRenderer {
         g.writeFieldName("creator_subscription");
         product(g, product);
         nullableString(g, "description", description(u));
-        g.writeNumberField("followers_count", world.followers[u]);
-        g.writeNumberField("followings_count", activity.followings.length);
-        g.writeStringField("first_name", "");
-        g.writeStringField("full_name", "");
-        g.writeNumberField("groups_count", 0);
-        g.writeNumberField("id", id);
-        g.writeStringField("kind", "user");
-        g.writeStringField("last_modified", Times.iso(lastModified(u)));
-        g.writeStringField("last_name", "");
-        g.writeNumberField("likes_count", activity.likes.length - playlistLikes);
-        g.writeNumberField("playlist_likes_count", playlistLikes);
-        g.writeStringField("permalink", world.permalink[u]);
-        g.writeStringField("permalink_url", WEB + world.permalink[u]);
-        g.writeNumberField("playlist_count", world.playlistsOf(u));
-        g.writeNullField("reposts_count");
-        g.writeNumberField("track_count", world.tracksOf(u));
+        writeCounts(g, u);
         g.writeStringField("uri", API + "users/soundcloud%3Ausers%3A" + id);
         g.writeStringField("urn", "soundcloud:users:" + id);
         g.writeStringField("username", world.displayName[u]);
@@ -119,6 +99,31 @@ final class JsonRenderer {
         g.writeStringField("station_permalink", "artist-stations:" + id);
         g.writeNullField("date_of_birth");
         g.writeEndObject();
+    }
+
+    /** The full user's fields from followers_count to track_count. */
+    private void writeCounts(JsonGenerator g, int u) throws IOException {
+        Activity activity = world.activity(u);
+        int playlistLikes = 0;
+        for (long like : activity.likes) {
+            playlistLikes += world.isPlaylistRef(Activity.object(like)) ? 1 : 0;
+        }
+        g.writeNumberField("followers_count", world.followers[u]);
+        g.writeNumberField("followings_count", activity.followings.length);
+        g.writeStringField("first_name", "");
+        g.writeStringField("full_name", "");
+        g.writeNumberField("groups_count", 0);
+        g.writeNumberField("id", world.userId[u]);
+        g.writeStringField("kind", "user");
+        g.writeStringField("last_modified", Times.iso(lastModified(u)));
+        g.writeStringField("last_name", "");
+        g.writeNumberField("likes_count", activity.likes.length - playlistLikes);
+        g.writeNumberField("playlist_likes_count", playlistLikes);
+        g.writeStringField("permalink", world.permalink[u]);
+        g.writeStringField("permalink_url", WEB + world.permalink[u]);
+        g.writeNumberField("playlist_count", world.playlistsOf(u));
+        g.writeNullField("reposts_count");
+        g.writeNumberField("track_count", world.tracksOf(u));
     }
 
     private static void product(JsonGenerator g, String product) throws IOException {

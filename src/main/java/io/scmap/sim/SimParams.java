@@ -9,7 +9,8 @@ import java.util.Map;
  * and byte-identical responses.
  *
  * @param artists number of artist accounts (uploaders), the rows a crawl can recover; default 3000
- * @param scenes number of planted scenes the artists are split into; default 12
+ * @param scenes number of planted scenes the artists are split into (evenly; with more scenes than artists
+ *     some stay empty); default 12
  * @param seed seed of every random choice of the world and of the fault schedule; default 42
  * @param errorRate probability in [0, 1] that one API request is answered with a fault (429, 5xx, slow or
  *     truncated response) instead of its data; default 0
@@ -48,8 +49,8 @@ public record SimParams(
         if (artists < 1) {
             throw new IllegalArgumentException("artists must be >= 1, got " + artists);
         }
-        if (scenes < 1 || scenes > artists) {
-            throw new IllegalArgumentException("scenes must be in [1, artists=" + artists + "], got " + scenes);
+        if (scenes < 1 || scenes > 10_000) {
+            throw new IllegalArgumentException("scenes must be in [1, 10000], got " + scenes);
         }
         requireUnit("errorRate", errorRate);
         if (!(listenerRatio >= 0.0 && listenerRatio <= 100.0)) {

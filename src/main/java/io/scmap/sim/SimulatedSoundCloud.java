@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +31,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>Paths, all on {@link #baseUrl()}:
+ *
+ * <ul>
+ *   <li>{@code GET /}: home page; {@code window.__sc_hydration} holds
+ *       {@code {"hydratable":"apiClient","data":{"id":"<client id>","isExpiring":false}}} unless
+ *       {@link SimParams#hydration()} is false, and {@code <script crossorigin src="BASE/assets/NN-hash.js">}
+ *       tags name the assets.
+ *   <li>{@code GET /assets/<name>.js}: one asset holds {@code client_id:"<client id>"} in a config block
+ *       (followed by {@code google_client_id}); the others are filler.
+ *   <li>API paths, each requiring {@code client_id=<current id>} (else 401 with a JSON body):
+ *       {@code /resolve?url=<any host>/<permalink>}, {@code /users/{id}}, {@code /users/{id}/tracks},
+ *       {@code /users/{id}/likes}, {@code /users/{id}/comments}, {@code /users/{id}/followings},
+ *       {@code /stream/users/{id}/reposts}. Unknown or deleted users: 404 with body {@code {}}.
+ *   <li>Lists are newest first, {@code {"collection":[...],"next_href":...,"query_urn":null}}; {@code limit}
+ *       defaults to 20 and is clamped to [1, 200]; {@code offset} is an opaque cursor; {@code next_href} is
+ *       absolute, carries {@code offset} and {@code limit} but no {@code client_id}, and is null on the last
+ *       page. About 3% of users get one empty page with a non-null {@code next_href} after their first page.
+ * </ul>
+ *
+ * <p>With {@link SimParams#errorRate()} f, each API request fails with probability f, never more than three
+ * times in a row for the same path and query: 429 with {@code Retry-After: 0} or {@code 1} or without it,
+ * 500, 502, 503, a truncated JSON body with status 200, or (not a failure) a 200-500 ms delay.
+ *
  * <p>The world is a pure function of {@link SimParams} and never changes while served; two servers
  * started with the same parameters answer the same requests with the same bytes (apart from the base URL
  * inside {@code next_href} and page links). The server answers from a small fixed thread pool; the per
@@ -38,12 +62,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimulatedSoundCloud implements AutoCloseable {
     private static final int THREADS = 8;
 
+    static {
+        // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, every
+        // response then waits for the client's delayed ACK (about 40 ms). The server reads this property
+        // once, when the first server in the JVM is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final World world;
     private final HttpServer server;
     private final ExecutorService executor;
     private final ClientIdIssuer clientIds;
     private final SimHandler handler;
     private final URI baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SimulatedSoundCloud(
             World world,
@@ -177,10 +211,12 @@ public final class SimulatedSoundCloud implements AutoCloseable {
         return world.statistics();
     }
 
-    /** Stops serving at once and releases the port. */
+    /** Stops serving at once and releases the port; closing again does nothing. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 }

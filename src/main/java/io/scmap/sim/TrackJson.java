@@ -10,13 +10,23 @@ final class TrackJson {
 
     /** The track object of {@code /users/{id}/tracks}, likes and reposts (user_tracks_page.json). */
     static void write(JsonRenderer r, World w, JsonGenerator g, int t) throws IOException {
+        String created = Times.iso(w.trackCreated[t]);
+        long h = r.hash(w.trackId[t], 20);
+        g.writeStartObject();
+        writeUpload(r, w, g, t, created, h);
+        writeRelease(r, w, g, t, created, h);
+        playback(r, w, g, t);
+        g.writeFieldName("user");
+        r.miniUser(g, w.trackOwner[t]);
+        g.writeEndObject();
+    }
+
+    /** The fields from artwork_url to public: what the upload is. */
+    private static void writeUpload(JsonRenderer r, World w, JsonGenerator g, int t, String created, long h)
+            throws IOException {
         long id = w.trackId[t];
         int owner = w.trackOwner[t];
-        String created = Times.iso(w.trackCreated[t]);
-        String genre = r.genre(owner);
         int likes = w.trackLikes[t];
-        long h = r.hash(id, 20);
-        g.writeStartObject();
         JsonRenderer.nullableString(g, "artwork_url", artwork(r, id));
         g.writeNullField("caption");
         g.writeBooleanField("commentable", true);
@@ -28,7 +38,7 @@ final class TrackJson {
         g.writeNumberField("duration", w.trackDuration[t]);
         g.writeNumberField("full_duration", w.trackDuration[t]);
         g.writeStringField("embeddable_by", "all");
-        g.writeStringField("genre", genre);
+        g.writeStringField("genre", r.genre(owner));
         g.writeBooleanField("has_downloads_left", false);
         g.writeNumberField("id", id);
         g.writeStringField("kind", "track");
@@ -40,12 +50,19 @@ final class TrackJson {
         g.writeStringField("permalink_url", permalinkUrl(w, t));
         g.writeNumberField("playback_count", 25L * likes + Mix.below(h >>> 16, 1000));
         g.writeBooleanField("public", true);
+    }
+
+    /** The fields from publisher_metadata to display_date: how the upload is published. */
+    private static void writeRelease(JsonRenderer r, World w, JsonGenerator g, int t, String created, long h)
+            throws IOException {
+        long id = w.trackId[t];
+        String genre = r.genre(w.trackOwner[t]);
         publisherMetadata(w, g, t, created, h);
         g.writeNullField("purchase_title");
         g.writeNullField("purchase_url");
         JsonRenderer.nullableString(
                 g, "release_date", Mix.below(h >>> 20, 4) == 0 ? created.substring(0, 10) + "T00:00:00Z" : null);
-        g.writeNumberField("reposts_count", likes / 30);
+        g.writeNumberField("reposts_count", w.trackLikes[t] / 30);
         g.writeNullField("secret_token");
         g.writeStringField("sharing", "public");
         g.writeStringField("state", "finished");
@@ -54,14 +71,10 @@ final class TrackJson {
         g.writeStringField("title", w.trackTitle[t]);
         g.writeStringField("uri", "https://api.soundcloud.com/tracks/soundcloud%3Atracks%3A" + id);
         g.writeStringField("urn", "soundcloud:tracks:" + id);
-        g.writeNumberField("user_id", w.userId[owner]);
+        g.writeNumberField("user_id", w.userId[w.trackOwner[t]]);
         g.writeNullField("visuals");
         g.writeStringField("waveform_url", "https://wave.sndcdn.com/" + r.token(id, 22, 12) + "_m.json");
         g.writeStringField("display_date", created);
-        playback(r, w, g, t);
-        g.writeFieldName("user");
-        r.miniUser(g, owner);
-        g.writeEndObject();
     }
 
     /** The track embedded in a comment of {@code /users/{id}/comments} (soundcloud.py CommentTrack). */

@@ -27,9 +27,9 @@ class SimParamsTest {
         assertThatThrownBy(() -> SimParams.DEFAULTS.withScenes(0))
                 .hasMessageContaining("scenes")
                 .hasMessageContaining("got 0");
-        assertThatThrownBy(() -> SimParams.DEFAULTS.withScenes(6).withArtists(5))
-                .hasMessageContaining("scenes")
-                .hasMessageContaining("got 6");
+        assertThatThrownBy(() -> SimParams.DEFAULTS.withScenes(10_001))
+                .hasMessage("scenes must be in [1, 10000], got 10001");
+        assertThat(SimParams.DEFAULTS.withArtists(5).scenes()).isEqualTo(12);
         assertThatThrownBy(() -> SimParams.DEFAULTS.withErrorRate(1.5))
                 .hasMessage("errorRate must be in [0, 1], got 1.5");
         assertThatThrownBy(() -> SimParams.DEFAULTS.withErrorRate(Double.NaN)).hasMessageContaining("errorRate");
