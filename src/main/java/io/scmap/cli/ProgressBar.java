@@ -1,6 +1,6 @@
 package io.scmap.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 24;
 
     private final String label;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean interactive;
     private final long startNanos = System.nanoTime();
     private long total;
@@ -25,16 +25,16 @@ final class ProgressBar implements AutoCloseable {
     private boolean closed;
     private boolean fractional;
 
-    ProgressBar(String label, long total, PrintStream out, boolean interactive) {
+    ProgressBar(String label, long total, PrintWriter out, boolean interactive) {
         this.label = label;
         this.total = total;
         this.out = out;
         this.interactive = interactive;
     }
 
-    /** A bar on standard error, redrawn in place when standard error is a terminal. */
-    static ProgressBar start(String label, long total) {
-        return new ProgressBar(label, total, System.err, isTerminal());
+    /** A bar on the given error stream, redrawn in place when the process runs on a terminal. */
+    static ProgressBar start(String label, long total, PrintWriter err) {
+        return new ProgressBar(label, total, err, isTerminal());
     }
 
     /**

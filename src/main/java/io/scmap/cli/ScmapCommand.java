@@ -1,5 +1,8 @@
 package io.scmap.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +12,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Maps the communities of SoundCloud: crawl who interacts with whom, embed, cluster, draw.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            SimulateCommand.class,
+            CrawlCommand.class,
+            StatusCommand.class,
+            AnalyzeCommand.class,
+            RenderCommand.class,
+            CommandLine.HelpCommand.class
+        })
 final class ScmapCommand implements Runnable {
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init")
@@ -22,8 +33,18 @@ final class ScmapCommand implements Runnable {
 
     /** Runs the command line and returns the exit code: 0 ok, 1 failure, 2 bad usage. */
     static int execute(String... args) {
+        return execute(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                args);
+    }
+
+    /** Runs the command line with the given output and error streams (tests capture them). */
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
         ErrorHandlers handlers = new ErrorHandlers();
         return new CommandLine(new ScmapCommand())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler(handlers)
                 .setParameterExceptionHandler(handlers)
                 .setCaseInsensitiveEnumValuesAllowed(true)

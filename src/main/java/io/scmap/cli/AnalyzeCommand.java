@@ -1,0 +1,101 @@
+package io.scmap.cli;
+
+import io.scmap.crawl.InteractionWeights;
+import io.scmap.map.Maps;
+import io.scmap.matrix.InteractionMatrix;
+import io.scmap.matrix.Matrices;
+import io.scmap.matrix.SparseMatrix;
+import io.scmap.source.InteractionType;
+import io.scmap.store.Store;
+import io.scmap.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scmap analyze}: matrix, embedding and clusters of a crawl, as tables. */
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Embed and cluster a crawl: filter rows, truncated SVD, UMAP, HDBSCAN, scene labels.",
+            "Writes points.csv, edges.csv, neighbors.csv and manifest.json to --out; 'scmap render' draws them."
+        })
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    VerboseMixin verbose = new VerboseMixin();
+
+    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The crawl database.")
+    Path db = Path.of("scmap.db");
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the tables.")
+    Path out = Path.of("out");
+
+    @Mixin
+    AnalysisOptions options = new AnalysisOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        var embedParams = options.embedParams();
+        var hdbscanParams = options.hdbscanParams();
+        Path dir = OutputDirectory.prepare(out);
+        InteractionMatrix matrix;
+        Map<InteractionType, SparseMatrix> perType;
+        try (Store store = Store.openReadOnly(db)) {
+            matrix = Matrices.fromStore(store, InteractionWeights.DEFAULTS);
+            perType = Matrices.perType(store);
+        } catch (StoreException e) {
+            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+        }
+        if (matrix.values().rows() == 0) {
+            throw new CommandFailedException(db + " holds no scraped account yet: run 'scmap crawl' first");
+        }
+        Analysis.Result result;
+        try {
+            result = Analysis.run(
+                    matrix,
+                    perType,
+                    embedParams,
+                    hdbscanParams,
+                    "scmap: " + db.getFileName(),
+                    spec.commandLine().getErr());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+        }
+        Map<String, Object> sections = new LinkedHashMap<>();
+        List<String> command = new ArrayList<>(List.of("scmap", "analyze"));
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        sections.put("command", command);
+        sections.put("input", db.toAbsolutePath().normalize().toString());
+        sections.putAll(result.manifest());
+        try {
+            Maps.writeTables(result.atlas(), dir);
+            Maps.writeManifest(dir, sections);
+        } catch (IOException e) {
+            throw new CommandFailedException("cannot write to " + dir + ": " + e.getMessage(), e);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(
+                Locale.ROOT,
+                "%d artists mapped in %d scenes (%d unclustered); tables in %s%n",
+                result.atlas().points().size(),
+                result.clustering().clusterCount(),
+                result.clustering().noiseCount(),
+                dir);
+        stdout.flush();
+        return 0;
+    }
+}

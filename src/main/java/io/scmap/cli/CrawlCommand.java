@@ -1,0 +1,222 @@
+package io.scmap.cli;
+
+import io.scmap.crawl.CrawlException;
+import io.scmap.crawl.CrawlParams;
+import io.scmap.crawl.CrawlSummary;
+import io.scmap.crawl.Crawler;
+import io.scmap.source.SoundCloud;
+import io.scmap.source.SoundCloudClient;
+import io.scmap.source.WebApiConfig;
+import io.scmap.store.Store;
+import io.scmap.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scmap crawl}: crawls SoundCloud from seed artists into a database, resuming where it stopped. */
+@Command(
+        name = "crawl",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Crawl SoundCloud from seed artists into a database (resumes if the database exists).",
+            "Seeds are scraped first, in order; then the unscraped account that scraped accounts interact"
+                    + " with most. Each account commits in one transaction: stop it at any moment (Ctrl-C"
+                    + " finishes or rolls back the current account) and run the same command to go on."
+        })
+final class CrawlCommand implements Callable<Integer> {
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    VerboseMixin verbose = new VerboseMixin();
+
+    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The crawl database (SQLite).")
+    Path db = Path.of("scmap.db");
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Seeds seeds = new Seeds();
+
+    static final class Seeds {
+        @Option(
+                names = "--seeds",
+                paramLabel = "a,b,c",
+                split = ",",
+                description = "Seed permalinks (the name in soundcloud.com/<permalink>).")
+        List<String> list = new ArrayList<>();
+
+        @Option(
+                names = "--seeds-file",
+                paramLabel = "FILE",
+                description = "A file with one seed permalink or soundcloud.com URL per line (# comments).")
+        @Nullable
+        Path file;
+    }
+
+    @Option(
+            names = "--api-base",
+            paramLabel = "URL",
+            description = "Base URL of the web API (default: https://api-v2.soundcloud.com).")
+    @Nullable
+    URI apiBase;
+
+    @Option(
+            names = "--web-base",
+            paramLabel = "URL",
+            description = "Base URL of the web site, where the client_id is found (default: https://soundcloud.com).")
+    @Nullable
+    URI webBase;
+
+    @Option(
+            names = "--client-id",
+            paramLabel = "ID",
+            description = "The web API client_id to use (default: discovered from the web site).")
+    @Nullable
+    String clientId;
+
+    @Option(
+            names = "--per-type",
+            paramLabel = "N",
+            defaultValue = "500",
+            description =
+                    "Newest likes, comments, reposts and followings taken per account (default: ${DEFAULT-VALUE}).")
+    int perType;
+
+    @Option(
+            names = "--max-accounts",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Stop when the database holds N scraped accounts (default: 0, no limit).")
+    int maxAccounts;
+
+    @Option(names = "--no-expand", description = "Scrape only the seeds; do not expand to other accounts.")
+    boolean noExpand;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> seedList = seedList();
+        CrawlParams params;
+        WebApiConfig api;
+        try {
+            params = CrawlParams.DEFAULTS
+                    .withPerType(perType)
+                    .withMaxAccounts(maxAccounts)
+                    .withExpand(!noExpand);
+            api = WebApiConfig.DEFAULTS.withClientId(clientId);
+            if (apiBase != null) {
+                api = api.withApiBase(apiBase);
+            }
+            if (webBase != null) {
+                api = api.withWebBase(webBase);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(String.valueOf(e.getMessage()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CrawlSummary summary;
+        try (Store store = Store.open(db);
+                SoundCloudClient client = SoundCloud.webApi(api)) {
+            summary = crawlInterruptibly(client, store, params, seedList, err);
+        } catch (StoreException e) {
+            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+        }
+        out.printf(
+                Locale.ROOT,
+                "Scraped %d accounts (%d skipped) with %d requests in %.1f s; %d scraped in %s; %d in the frontier.%n",
+                summary.scraped(),
+                summary.skipped(),
+                summary.requests(),
+                summary.elapsed().toMillis() / 1000.0,
+                summary.scrapedTotal(),
+                db,
+                summary.frontier());
+        if (summary.interrupted()) {
+            out.println("Interrupted: run the same command to resume.");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<String> seedList() throws UsageException, CommandFailedException {
+        List<String> raw = seeds.list;
+        Path file = seeds.file;
+        if (file != null) {
+            try {
+                raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new CommandFailedException("seeds file " + file + " does not exist");
+            } catch (IOException e) {
+                throw new CommandFailedException("cannot read the seeds file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        LinkedHashSet<String> permalinks = new LinkedHashSet<>();
+        for (String line : raw) {
+            String s = line.strip();
+            int hash = s.indexOf('#');
+            if (hash >= 0) {
+                s = s.substring(0, hash).strip();
+            }
+            s = s.replaceFirst("^(https?://)?(www\\.|m\\.)?soundcloud\\.com/", "")
+                    .replaceAll("/+$", "");
+            if (!s.isEmpty()) {
+                permalinks.add(s);
+            }
+        }
+        if (permalinks.isEmpty()) {
+            throw new UsageException(file != null ? "the seeds file " + file + " names no seed" : "--seeds is empty");
+        }
+        return List.copyOf(permalinks);
+    }
+
+    /**
+     * Runs the crawl; Ctrl-C interrupts it, and the shutdown waits until the current account is
+     * committed or rolled back.
+     */
+    private static CrawlSummary crawlInterruptibly(
+            SoundCloudClient client, Store store, CrawlParams params, List<String> seeds, PrintWriter err)
+            throws CommandFailedException {
+        Thread worker = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            worker.interrupt();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (CrawlBar bar = new CrawlBar(err, store.requestCount())) {
+            return new Crawler(client, store, params, bar).run(seeds);
+        } catch (CrawlException e) {
+            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+        } catch (StoreException e) {
+            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for the latch released above
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.scmap.cli;
+
+import io.scmap.store.Store;
+import io.scmap.store.StoreException;
+import io.scmap.store.StoreStatus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scmap status}: what a crawl database holds. */
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show a crawl database: accounts by state, skips by reason, seeds, the frontier's head"
+                + " and requests made. Opens the file read-only.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    VerboseMixin verbose = new VerboseMixin();
+
+    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The crawl database.")
+    Path db = Path.of("scmap.db");
+
+    @Option(
+            names = "--head",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "How many frontier accounts to list (default: ${DEFAULT-VALUE}).")
+    int head;
+
+    @Override
+    public Integer call() throws Exception {
+        StoreStatus s;
+        try (Store store = Store.openReadOnly(db)) {
+            s = store.status(Math.max(0, head), io.scmap.crawl.InteractionWeights.DEFAULTS);
+        } catch (StoreException e) {
+            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s (schema %d", s.file(), s.schemaVersion());
+        if (s.createdBy() != null) {
+            out.printf(Locale.ROOT, ", created by scmap %s", s.createdBy());
+        }
+        if (s.createdAt() != null) {
+            out.printf(Locale.ROOT, " on %s", s.createdAt());
+        }
+        out.println(")");
+        out.printf(
+                Locale.ROOT,
+                "accounts     %,d encountered: %,d scraped, %,d skipped, %,d in the frontier%n",
+                s.accounts(),
+                s.scraped(),
+                s.skipped(),
+                s.open());
+        out.printf(Locale.ROOT, "interactions %,d%n", s.interactions());
+        out.printf(Locale.ROOT, "requests     %,d%n", s.requests());
+        for (Map.Entry<String, Integer> e : s.skippedByReason().entrySet()) {
+            out.printf(Locale.ROOT, "skipped      %,6d %s%n", e.getValue(), e.getKey());
+        }
+        long pending = s.seeds().stream().filter(StoreStatus.Seed::pending).count();
+        out.printf(Locale.ROOT, "seeds        %d (%d pending)%n", s.seeds().size(), pending);
+        for (StoreStatus.Seed seed : s.seeds()) {
+            if (seed.reason() != null) {
+                out.printf(Locale.ROOT, "  seed %s skipped: %s%n", seed.permalink(), seed.reason());
+            }
+        }
+        if (!s.frontierHead().isEmpty()) {
+            out.println("frontier head (next to scrape first):");
+            for (StoreStatus.Candidate c : s.frontierHead()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %8.1f  %s (%s followers)%n",
+                        c.score(),
+                        c.permalink(),
+                        c.followers() < 0 ? "?" : String.format(Locale.ROOT, "%,d", c.followers()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package io.scmap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void helpListsEveryCommand() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("demo", "simulate", "crawl", "status", "analyze", "render");
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExitTwo() {
+        CliRun run = CliRun.of("demo", "--frobnicate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("--frobnicate").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void unknownCommandIsExitTwo() {
+        CliRun run = CliRun.of("frobnicate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("scmap ");
+    }
+}
