@@ -46,7 +46,7 @@ public final class Embedder {
             long t = System.nanoTime();
             TruncatedSvd svd = svd(rows.matrix, p, svdRandom, par, listener);
             timings.put("svd", seconds(t));
-            Umap umap = new Umap(p, new BruteForceNeighbors());
+            Umap umap = new Umap(p, new ExactNeighbors());
             double[] xy = umap.run(svd.flatScores(), svd.rows(), svd.dims(), umapRandom, par, listener);
             timings.putAll(umap.timings);
             timings.put("total", seconds(start));
@@ -95,8 +95,7 @@ public final class Embedder {
         root.split();
         SplittableRandom umapRandom = root.split();
         try (Parallel par = new Parallel(p.threads())) {
-            double[] xy =
-                    new Umap(p, new BruteForceNeighbors()).run(flat, points.length, dim, umapRandom, par, listener);
+            double[] xy = new Umap(p, new ExactNeighbors()).run(flat, points.length, dim, umapRandom, par, listener);
             return DenseOps.toRows(xy, points.length, 2);
         }
     }
@@ -112,7 +111,7 @@ public final class Embedder {
             throw new IllegalArgumentException("k must be in [1, " + points.length + "], got " + k);
         }
         try (Parallel par = new Parallel(threads)) {
-            return new BruteForceNeighbors().search(flat, points.length, dim, k, par, EmbedListener.NONE);
+            return new ExactNeighbors().search(flat, points.length, dim, k, par, EmbedListener.NONE);
         }
     }
 

@@ -191,7 +191,7 @@ final class InitialLayout {
         for (int i = 0; i < c; i++) {
             for (int j = 0; j < c; j++) {
                 if (i != j) {
-                    w[i * c + j] = Math.exp(-BruteForceNeighbors.squaredDistance(centroid, i * dim, j * dim, dim));
+                    w[i * c + j] = Math.exp(-ExactNeighbors.squaredDistance(centroid, i * dim, j * dim, dim));
                     isd[i] += w[i * c + j];
                 }
             }
@@ -238,7 +238,7 @@ final class InitialLayout {
     private static double halfDistanceToNearest(double[] centres, int c, int comp) {
         double best = Double.POSITIVE_INFINITY;
         for (int o = 0; o < c; o++) {
-            double d = Math.sqrt(BruteForceNeighbors.squaredDistance(centres, comp * DIM, o * DIM, DIM));
+            double d = Math.sqrt(ExactNeighbors.squaredDistance(centres, comp * DIM, o * DIM, DIM));
             if (d > 0) {
                 best = Math.min(best, d);
             }
