@@ -35,31 +35,37 @@ final class ExactNeighbors implements NeighborSearch {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k must be in [1, " + n + "], got " + k);
         }
-        Clusters clusters = Clusters.build(points, n, dim, par);
+        Clusters cl = Clusters.build(points, n, dim, par);
         int[] indices = new int[n * k];
         double[] distances = new double[n * k];
         int blocks = (n + BLOCK - 1) / BLOCK;
         par.forEach(
                 blocks,
-                b -> searchBlock(points, dim, k, clusters, b * BLOCK, Math.min(n, (b + 1) * BLOCK), indices, distances),
+                b -> searchBlock(cl, dim, k, b * BLOCK, Math.min(n, (b + 1) * BLOCK), indices, distances),
                 done -> listener.progress("knn", (double) done / blocks));
         return new Neighbors(n, k, indices, distances);
     }
 
-    private static void searchBlock(
-            double[] x, int dim, int k, Clusters cl, int from, int to, int[] indices, double[] distances) {
+    /** Answers the queries at clustered positions {@code [from, to)}: neighbours of one cluster at a time. */
+    private static void searchBlock(Clusters cl, int dim, int k, int from, int to, int[] indices, double[] distances) {
         NeighborHeap heap = new NeighborHeap(k - 1);
         double[] centreDistance = new double[cl.count];
-        for (int q = from; q < to; q++) {
+        long[] visitOrder = new long[cl.count];
+        for (int pos = from; pos < to; pos++) {
+            int q = cl.order[pos];
             heap.clear();
             if (k > 1) {
-                int qo = q * dim;
+                int qo = pos * dim;
                 for (int c = 0; c < cl.count; c++) {
-                    centreDistance[c] = Math.sqrt(squaredDistance(x, qo, cl.centres, c * dim, dim));
+                    centreDistance[c] = Math.sqrt(squaredDistance(cl.points, qo, cl.centres, c * dim, dim));
+                    // the visiting order is only a heuristic, so float precision is enough to sort by
+                    visitOrder[c] = ((long) Float.floatToIntBits((float) centreDistance[c]) << 32) | c;
                 }
-                for (int c : orderBy(centreDistance)) {
+                Arrays.sort(visitOrder);
+                for (long key : visitOrder) {
+                    int c = (int) key;
                     if (!heap.isFull() || !beyond(centreDistance[c], cl.radius[c], heap.worst())) {
-                        scan(x, qo, dim, q, cl.members[c], heap);
+                        scan(cl, qo, dim, q, cl.start[c], cl.start[c + 1], heap);
                     }
                 }
             }
@@ -73,25 +79,18 @@ final class ExactNeighbors implements NeighborSearch {
         return gap > 0 && gap * gap > worst;
     }
 
-    private static void scan(double[] x, int qo, int dim, int q, int[] members, NeighborHeap heap) {
-        for (int j : members) {
+    private static void scan(Clusters cl, int qo, int dim, int q, int from, int to, NeighborHeap heap) {
+        for (int pos = from; pos < to; pos++) {
+            int j = cl.order[pos];
             if (j == q) {
                 continue;
             }
             double bound = heap.isFull() ? heap.worst() : Double.POSITIVE_INFINITY;
-            double d = boundedSquaredDistance(x, qo, j * dim, dim, bound);
+            double d = boundedSquaredDistance(cl.points, qo, pos * dim, dim, bound);
             if (d <= bound) {
                 heap.offer(d, j);
             }
         }
-    }
-
-    private static int[] orderBy(double[] keys) {
-        return java.util.stream.IntStream.range(0, keys.length)
-                .boxed()
-                .sorted((a, b) -> Double.compare(keys[a], keys[b]))
-                .mapToInt(Integer::intValue)
-                .toArray();
     }
 
     /**
@@ -130,18 +129,32 @@ final class ExactNeighbors implements NeighborSearch {
         return squaredDistance(x, a, x, b, dim);
     }
 
-    /** A partition of the points into clusters with centres and radii; only speed depends on its quality. */
+    /**
+     * A partition of the points into clusters with centres and radii, and a copy of the points stored
+     * cluster by cluster so that scanning a cluster reads memory in sequence. Only speed depends on
+     * the partition's quality.
+     */
     static final class Clusters {
         final int count;
         final double[] centres;
         final double[] radius;
-        final int[][] members;
 
-        private Clusters(int count, double[] centres, double[] radius, int[][] members) {
+        /** Original index of the point at each clustered position. */
+        final int[] order;
+
+        /** Cluster {@code c} holds positions {@code [start[c], start[c + 1])}. */
+        final int[] start;
+
+        /** The points in clustered order, row-major. */
+        final double[] points;
+
+        private Clusters(int count, double[] centres, double[] radius, int[] order, int[] start, double[] points) {
             this.count = count;
             this.centres = centres;
             this.radius = radius;
-            this.members = members;
+            this.order = order;
+            this.start = start;
+            this.points = points;
         }
 
         static Clusters build(double[] x, int n, int dim, Parallel par) {
@@ -158,21 +171,24 @@ final class ExactNeighbors implements NeighborSearch {
                 }
             }
             double[] radius = new double[count];
-            int[] size = new int[count];
+            int[] start = new int[count + 1];
             for (int i = 0; i < n; i++) {
                 int c = label[i];
                 radius[c] = Math.max(radius[c], Math.sqrt(squaredDistance(x, i * dim, centres, c * dim, dim)));
-                size[c]++;
+                start[c + 1]++;
             }
-            int[][] members = new int[count][];
             for (int c = 0; c < count; c++) {
-                members[c] = new int[size[c]];
+                start[c + 1] += start[c];
             }
-            Arrays.fill(size, 0);
+            int[] next = Arrays.copyOf(start, count);
+            int[] order = new int[n];
+            double[] points = new double[n * dim];
             for (int i = 0; i < n; i++) {
-                members[label[i]][size[label[i]]++] = i;
+                int pos = next[label[i]]++;
+                order[pos] = i;
+                System.arraycopy(x, i * dim, points, pos * dim, dim);
             }
-            return new Clusters(count, centres, radius, members);
+            return new Clusters(count, centres, radius, order, start, points);
         }
 
         private static void assign(double[] x, int n, int dim, double[] centres, int count, int[] label, Parallel par) {
