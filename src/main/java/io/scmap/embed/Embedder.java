@@ -53,7 +53,9 @@ public final class Embedder {
             Map<String, Object> diagnostics = new LinkedHashMap<>();
             diagnostics.put("svdDims", svd.dims());
             double[] sv = svd.singularValues();
-            diagnostics.put("singularValuesTop5", java.util.Arrays.copyOf(sv, Math.min(5, sv.length)));
+            diagnostics.put(
+                    "singularValuesTop5",
+                    java.util.Arrays.stream(sv).limit(5).boxed().collect(java.util.stream.Collectors.toList()));
             diagnostics.putAll(umap.diagnostics);
             diagnostics.put("threads", par.threads());
             return new Embedding(rows.kept, rows.counts, svd, xy, timings, diagnostics);
