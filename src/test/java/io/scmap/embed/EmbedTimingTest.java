@@ -20,7 +20,7 @@ class EmbedTimingTest {
     @Test
     void demoSizedMatrixGoesThroughEveryStep() {
         long t = System.nanoTime();
-        InteractionMatrix m = TestData.communities(3000, 4000, 12, 330, 2024);
+        InteractionMatrix m = TestData.communities(3000, 4000, 12, 390, 2024);
         double gen = (System.nanoTime() - t) / 1e9;
         long cpu = processCpuNanos();
         Embedding e = Embedder.embed(m, EmbedParams.DEFAULTS, EmbedListener.NONE);
