@@ -175,6 +175,41 @@ final class InitialLayout {
 
     /** Vectors 2 and 3 of the normalised Laplacian of the centroids' affinities, scaled to max |x| = 1. */
     private static double @Nullable [] centroidEmbedding(int c, int[] label, double[] data, int dim) {
+        double[] centroid = centroids(c, label, data, dim);
+        double[] isd = new double[c];
+        DMatrixRMaj m = new DMatrixRMaj(c, c);
+        for (int i = 0; i < c; i++) {
+            for (int j = 0; j < c; j++) {
+                if (i != j) {
+                    m.set(i, j, Math.exp(-ExactNeighbors.squaredDistance(centroid, i * dim, j * dim, dim)));
+                    isd[i] += m.get(i, j);
+                }
+            }
+            if (!(isd[i] > 0)) {
+                return null;
+            }
+            isd[i] = 1.0 / Math.sqrt(isd[i]);
+        }
+        for (int i = 0; i < c; i++) {
+            for (int j = 0; j < c; j++) {
+                m.set(i, j, isd[i] * m.get(i, j) * isd[j]);
+            }
+        }
+        double[] out = topNontrivialScaled(m, isd);
+        if (out == null) {
+            return null;
+        }
+        double max = maxAbs(out);
+        if (!(max > 0) || !Double.isFinite(max)) {
+            return null;
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= max;
+        }
+        return out;
+    }
+
+    private static double[] centroids(int c, int[] label, double[] data, int dim) {
         double[] centroid = new double[c * dim];
         int[] count = new int[c];
         for (int i = 0; i < label.length; i++) {
@@ -186,26 +221,16 @@ final class InitialLayout {
         for (int i = 0; i < c * dim; i++) {
             centroid[i] /= count[i / dim];
         }
-        double[] w = new double[c * c];
-        double[] isd = new double[c];
-        for (int i = 0; i < c; i++) {
-            for (int j = 0; j < c; j++) {
-                if (i != j) {
-                    w[i * c + j] = Math.exp(-ExactNeighbors.squaredDistance(centroid, i * dim, j * dim, dim));
-                    isd[i] += w[i * c + j];
-                }
-            }
-            if (!(isd[i] > 0)) {
-                return null;
-            }
-            isd[i] = 1.0 / Math.sqrt(isd[i]);
-        }
-        DMatrixRMaj m = new DMatrixRMaj(c, c);
-        for (int i = 0; i < c; i++) {
-            for (int j = 0; j < c; j++) {
-                m.set(i, j, isd[i] * w[i * c + j] * isd[j]);
-            }
-        }
+        return centroid;
+    }
+
+    /**
+     * Eigenvectors 2 and 3 (by decreasing eigenvalue) of the symmetric {@code m}, entry i times {@code
+     * isd[i]} (one over the square root of its degree), as scikit-learn's {@code spectral_embedding}
+     * rescales them.
+     */
+    private static double @Nullable [] topNontrivialScaled(DMatrixRMaj m, double[] isd) {
+        int c = m.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(c, true, true);
         if (!eig.decompose(m)) {
             return null;
@@ -224,13 +249,6 @@ final class InitialLayout {
             for (int i = 0; i < c; i++) {
                 out[i * DIM + d] = v.get(i, 0) * isd[i];
             }
-        }
-        double max = maxAbs(out);
-        if (!(max > 0) || !Double.isFinite(max)) {
-            return null;
-        }
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= max;
         }
         return out;
     }

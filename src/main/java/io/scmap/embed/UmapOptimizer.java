@@ -90,7 +90,6 @@ final class UmapOptimizer {
     /** Samples the due edges of head {@code i} in epoch {@code epoch}. */
     private void moveHead(
             int i, int epoch, double alpha, double[] pos, double[] snap, SplittableRandom rng, Moves moves) {
-        int n = graph.size;
         for (int p = graph.indptr[i]; p < graph.indptr[i + 1]; p++) {
             if (nextSample[p] > epoch) {
                 continue;
@@ -114,28 +113,35 @@ final class UmapOptimizer {
                 continue;
             }
             int negatives = (int) ((epoch - nextNegative[p]) / epochsPerNegative[p]);
-            double cx = pos[i * DIM];
-            double cy = pos[i * DIM + 1];
-            double sx = 0;
-            double sy = 0;
-            for (int s = 0; s < negatives; s++) {
-                int k = rng.nextInt(n);
-                if (k == i) {
-                    continue;
-                }
-                double rx = cx - snap[k * DIM];
-                double ry = cy - snap[k * DIM + 1];
-                double r2 = rx * rx + ry * ry;
-                if (r2 > 0) {
-                    double rc = 2.0 * gamma * b / ((0.001 + r2) * (a * Math.pow(r2, b) + 1.0));
-                    sx += clip(rc * rx) * alpha;
-                    sy += clip(rc * ry) * alpha;
-                }
-            }
-            pos[i * DIM] = cx + sx;
-            pos[i * DIM + 1] = cy + sy;
+            repelFromRandomPoints(i, negatives, alpha, pos, snap, rng);
             nextNegative[p] += negatives * epochsPerNegative[p];
         }
+    }
+
+    /** Moves head {@code i} away from {@code count} uniformly drawn points (skipping itself). */
+    private void repelFromRandomPoints(
+            int i, int count, double alpha, double[] pos, double[] snap, SplittableRandom rng) {
+        int n = graph.size;
+        double cx = pos[i * DIM];
+        double cy = pos[i * DIM + 1];
+        double sx = 0;
+        double sy = 0;
+        for (int s = 0; s < count; s++) {
+            int k = rng.nextInt(n);
+            if (k == i) {
+                continue;
+            }
+            double rx = cx - snap[k * DIM];
+            double ry = cy - snap[k * DIM + 1];
+            double r2 = rx * rx + ry * ry;
+            if (r2 > 0) {
+                double rc = 2.0 * gamma * b / ((0.001 + r2) * (a * Math.pow(r2, b) + 1.0));
+                sx += clip(rc * rx) * alpha;
+                sy += clip(rc * ry) * alpha;
+            }
+        }
+        pos[i * DIM] = cx + sx;
+        pos[i * DIM + 1] = cy + sy;
     }
 
     private static double clip(double v) {
