@@ -17,11 +17,7 @@ final class CurveFit {
     static double[] fitAb(double minDist, double spread) {
         double[] x = new double[POINTS];
         double[] y = new double[POINTS];
-        double step = 3 * spread / (POINTS - 1);
-        for (int i = 0; i < POINTS; i++) {
-            x[i] = i == POINTS - 1 ? 3 * spread : i * step;
-            y[i] = x[i] < minDist ? 1.0 : Math.exp(-(x[i] - minDist) / spread);
-        }
+        target(minDist, spread, x, y);
         double a = 1;
         double b = 1;
         double lambda = 1e-3;
@@ -51,6 +47,15 @@ final class CurveFit {
             }
         }
         return new double[] {a, b};
+    }
+
+    /** The target curve on numpy's {@code linspace(0, 3 spread, 300)}. */
+    private static void target(double minDist, double spread, double[] x, double[] y) {
+        double step = 3 * spread / (POINTS - 1);
+        for (int i = 0; i < POINTS; i++) {
+            x[i] = i == POINTS - 1 ? 3 * spread : i * step;
+            y[i] = x[i] < minDist ? 1.0 : Math.exp(-(x[i] - minDist) / spread);
+        }
     }
 
     private static double curve(double x, double a, double b) {

@@ -46,14 +46,16 @@ public final class Embedder {
             long t = System.nanoTime();
             TruncatedSvd svd = svd(rows.matrix, p, svdRandom, par, listener);
             timings.put("svd", seconds(t));
-            Umap umap = new Umap(p, new BruteForceNeighbors());
+            Umap umap = new Umap(p, new ExactNeighbors());
             double[] xy = umap.run(svd.flatScores(), svd.rows(), svd.dims(), umapRandom, par, listener);
             timings.putAll(umap.timings);
             timings.put("total", seconds(start));
             Map<String, Object> diagnostics = new LinkedHashMap<>();
             diagnostics.put("svdDims", svd.dims());
             double[] sv = svd.singularValues();
-            diagnostics.put("singularValuesTop5", java.util.Arrays.copyOf(sv, Math.min(5, sv.length)));
+            diagnostics.put(
+                    "singularValuesTop5",
+                    java.util.Arrays.stream(sv).limit(5).boxed().collect(java.util.stream.Collectors.toList()));
             diagnostics.putAll(umap.diagnostics);
             diagnostics.put("threads", par.threads());
             return new Embedding(rows.kept, rows.counts, svd, xy, timings, diagnostics);
@@ -95,8 +97,7 @@ public final class Embedder {
         root.split();
         SplittableRandom umapRandom = root.split();
         try (Parallel par = new Parallel(p.threads())) {
-            double[] xy =
-                    new Umap(p, new BruteForceNeighbors()).run(flat, points.length, dim, umapRandom, par, listener);
+            double[] xy = new Umap(p, new ExactNeighbors()).run(flat, points.length, dim, umapRandom, par, listener);
             return DenseOps.toRows(xy, points.length, 2);
         }
     }
@@ -112,7 +113,7 @@ public final class Embedder {
             throw new IllegalArgumentException("k must be in [1, " + points.length + "], got " + k);
         }
         try (Parallel par = new Parallel(threads)) {
-            return new BruteForceNeighbors().search(flat, points.length, dim, k, par, EmbedListener.NONE);
+            return new ExactNeighbors().search(flat, points.length, dim, k, par, EmbedListener.NONE);
         }
     }
 

@@ -133,16 +133,16 @@ final class FuzzyGraph {
         }
         int[] indices = new int[indptr[n]];
         double[] weights = new double[indptr[n]];
-        Integer[] order = new Integer[k];
+        long[] byNeighbor = new long[k];
         for (int i = 0; i < n; i++) {
             int base = i * k;
             for (int j = 0; j < k; j++) {
-                order[j] = j;
+                byNeighbor[j] = ((long) idx[base + j] << 32) | j;
             }
-            java.util.Arrays.sort(order, (x, y) -> Integer.compare(idx[base + x], idx[base + y]));
+            java.util.Arrays.sort(byNeighbor);
             int q = indptr[i];
-            for (int j = 0; j < k; j++) {
-                int p = base + order[j];
+            for (long key : byNeighbor) {
+                int p = base + (int) key;
                 if (strength[p] != 0) {
                     indices[q] = idx[p];
                     weights[q++] = strength[p];

@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>find the graph's connected components;
  *   <li>one component: eigenvectors 2 and 3 of the normalised Laplacian ({@link SpectralSolver}),
  *       uniform in [-10, 10] should the solver fail;
- *   <li>several: place the components' centres apart (up to 4 on the axes at distance 1, more by a
- *       spectral embedding of their centroids' affinities {@code exp(-d^2)}), lay each component out
- *       spectrally (uniformly at random when it has fewer than 4 points) scaled to half the distance to
- *       the nearest other centre, so every point is kept;
+ *   <li>several: place the components' centres apart (up to 4 on the axes at distance 1 as
+ *       umap-learn; more at their centroids' two principal coordinates, where umap-learn uses a
+ *       spectral embedding that fails for far-apart components), lay each component out spectrally
+ *       (uniformly at random when it has fewer than 4 points) scaled to half the distance to the
+ *       nearest other centre, so every point is kept;
  *   <li>scale to a largest coordinate of 10, add Gaussian noise of 1e-4, and rescale each axis to [0,
  *       10] as the optimiser expects.
  * </ol>
@@ -28,7 +29,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class InitialLayout {
     private static final int DIM = 2;
-    private static final int META_SPECTRAL_LIMIT = 1000;
 
     /** What the layout did, for the manifest. */
     String method = "spectral";
@@ -165,16 +165,40 @@ final class InitialLayout {
             }
             return out;
         }
-        double[] spectral = c <= META_SPECTRAL_LIMIT ? centroidEmbedding(c, label, data, dim) : null;
-        if (spectral == null) {
+        double[] principal = centroidEmbedding(c, label, data, dim);
+        if (principal == null) {
             method = "spectral, " + c + " components at random centres";
             return uniform(c, 1.0, random);
         }
-        return spectral;
+        return principal;
     }
 
-    /** Vectors 2 and 3 of the normalised Laplacian of the centroids' affinities, scaled to max |x| = 1. */
+    /**
+     * The centroids' coordinates on their two principal axes, scaled to max |x| = 1; null when they
+     * do not spread. (umap-learn embeds the centroids spectrally with affinities {@code exp(-d^2)},
+     * which underflow to a disconnected graph once components lie a few units apart.)
+     */
     private static double @Nullable [] centroidEmbedding(int c, int[] label, double[] data, int dim) {
+        double[] centred = centroids(c, label, data, dim);
+        double[] mean = new double[dim];
+        for (int i = 0; i < c * dim; i++) {
+            mean[i % dim] += centred[i] / c;
+        }
+        for (int i = 0; i < c * dim; i++) {
+            centred[i] -= mean[i % dim];
+        }
+        double[] out = principalCoordinates(centred, c, dim);
+        double max = out == null ? 0 : maxAbs(out);
+        if (out == null || !(max > 0) || !Double.isFinite(max)) {
+            return null;
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= max;
+        }
+        return out;
+    }
+
+    private static double[] centroids(int c, int[] label, double[] data, int dim) {
         double[] centroid = new double[c * dim];
         int[] count = new int[c];
         for (int i = 0; i < label.length; i++) {
@@ -186,59 +210,65 @@ final class InitialLayout {
         for (int i = 0; i < c * dim; i++) {
             centroid[i] /= count[i / dim];
         }
-        double[] w = new double[c * c];
-        double[] isd = new double[c];
-        for (int i = 0; i < c; i++) {
-            for (int j = 0; j < c; j++) {
-                if (i != j) {
-                    w[i * c + j] = Math.exp(-BruteForceNeighbors.squaredDistance(centroid, i * dim, j * dim, dim));
-                    isd[i] += w[i * c + j];
+        return centroid;
+    }
+
+    /**
+     * Coordinates of the centred rows on their two principal axes, from the eigen-decomposition of the
+     * smaller of the {@code c x c} Gram and the {@code dim x dim} scatter matrix; signs fixed.
+     */
+    private static double @Nullable [] principalCoordinates(double[] centred, int c, int dim) {
+        boolean byGram = c <= dim;
+        int size = byGram ? c : dim;
+        DMatrixRMaj m = new DMatrixRMaj(size, size);
+        for (int r = 0; r < size; r++) {
+            for (int s = 0; s <= r; s++) {
+                double v = 0;
+                for (int t = 0; t < (byGram ? dim : c); t++) {
+                    v += byGram
+                            ? centred[r * dim + t] * centred[s * dim + t]
+                            : centred[t * dim + r] * centred[t * dim + s];
                 }
-            }
-            if (!(isd[i] > 0)) {
-                return null;
-            }
-            isd[i] = 1.0 / Math.sqrt(isd[i]);
-        }
-        DMatrixRMaj m = new DMatrixRMaj(c, c);
-        for (int i = 0; i < c; i++) {
-            for (int j = 0; j < c; j++) {
-                m.set(i, j, isd[i] * w[i * c + j] * isd[j]);
+                m.set(r, s, v);
+                m.set(s, r, v);
             }
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(c, true, true);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(size, true, true);
         if (!eig.decompose(m)) {
             return null;
         }
-        double[] values = new double[c];
-        for (int i = 0; i < c; i++) {
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
             values[i] = eig.getEigenvalue(i).getReal();
         }
         int[] order = DenseOps.orderDescending(values);
         double[] out = new double[c * DIM];
-        for (int d = 0; d < DIM; d++) {
-            DMatrixRMaj v = eig.getEigenVector(order[d + 1]);
+        for (int d = 0; d < DIM && d < size; d++) {
+            DMatrixRMaj v = eig.getEigenVector(order[d]);
             if (v == null) {
                 return null;
             }
             for (int i = 0; i < c; i++) {
-                out[i * DIM + d] = v.get(i, 0) * isd[i];
+                out[i * DIM + d] =
+                        byGram ? v.get(i, 0) * Math.sqrt(Math.max(0, values[order[d]])) : project(centred, i, dim, v);
             }
         }
-        double max = maxAbs(out);
-        if (!(max > 0) || !Double.isFinite(max)) {
-            return null;
-        }
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= max;
-        }
+        RandomizedSvd.flipSigns(out, c, DIM);
         return out;
+    }
+
+    private static double project(double[] rows, int i, int dim, DMatrixRMaj axis) {
+        double s = 0;
+        for (int t = 0; t < dim; t++) {
+            s += rows[i * dim + t] * axis.get(t, 0);
+        }
+        return s;
     }
 
     private static double halfDistanceToNearest(double[] centres, int c, int comp) {
         double best = Double.POSITIVE_INFINITY;
         for (int o = 0; o < c; o++) {
-            double d = Math.sqrt(BruteForceNeighbors.squaredDistance(centres, comp * DIM, o * DIM, DIM));
+            double d = Math.sqrt(ExactNeighbors.squaredDistance(centres, comp * DIM, o * DIM, DIM));
             if (d > 0) {
                 best = Math.min(best, d);
             }

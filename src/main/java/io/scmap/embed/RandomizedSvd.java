@@ -93,25 +93,9 @@ final class RandomizedSvd {
 
     /** Steps 5 and 6: eigen-decompose {@code B B^T}, form {@code Q U_B Sigma}, fix signs. */
     private static TruncatedSvd scores(double[] q, int n, int l, int dims, double[] gram, Parallel par) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(l, true, true);
-        if (!eig.decompose(new DMatrixRMaj(l, l, true, gram))) {
-            throw new IllegalStateException("eigen-decomposition of the " + l + " x " + l + " projected matrix failed");
-        }
-        double[] values = new double[l];
-        for (int i = 0; i < l; i++) {
-            values[i] = eig.getEigenvalue(i).getReal();
-        }
-        int[] order = DenseOps.orderDescending(values);
         double[] sigma = new double[dims];
         double[][] ub = new double[dims][];
-        for (int c = 0; c < dims; c++) {
-            sigma[c] = Math.sqrt(Math.max(0, values[order[c]]));
-            DMatrixRMaj v = eig.getEigenVector(order[c]);
-            if (v == null) {
-                throw new IllegalStateException("no eigenvector for singular value " + c);
-            }
-            ub[c] = unit(v, l);
-        }
+        topEigenpairs(gram, l, sigma, ub);
         double[] u = new double[n * dims];
         int[] bounds = Parallel.ranges(n, 8 * par.threads());
         par.forEach(bounds.length - 1, b -> {
@@ -132,6 +116,27 @@ final class RandomizedSvd {
             }
         }
         return new TruncatedSvd(n, dims, u, sigma);
+    }
+
+    /** Fills {@code sigma} with the square roots of the largest eigenvalues of {@code gram}, {@code ub} with their unit eigenvectors. */
+    private static void topEigenpairs(double[] gram, int l, double[] sigma, double[][] ub) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(l, true, true);
+        if (!eig.decompose(new DMatrixRMaj(l, l, true, gram))) {
+            throw new IllegalStateException("eigen-decomposition of the " + l + " x " + l + " projected matrix failed");
+        }
+        double[] values = new double[l];
+        for (int i = 0; i < l; i++) {
+            values[i] = eig.getEigenvalue(i).getReal();
+        }
+        int[] order = DenseOps.orderDescending(values);
+        for (int c = 0; c < sigma.length; c++) {
+            sigma[c] = Math.sqrt(Math.max(0, values[order[c]]));
+            DMatrixRMaj v = eig.getEigenVector(order[c]);
+            if (v == null) {
+                throw new IllegalStateException("no eigenvector for singular value " + c);
+            }
+            ub[c] = unit(v, l);
+        }
     }
 
     private static double[] unit(DMatrixRMaj v, int l) {

@@ -160,22 +160,7 @@ final class SpectralSolver {
      * accordingly, and fills {@code theta}. False when the small eigenproblem fails.
      */
     private static boolean rayleighRitz(double[] x, double[] y, int n, int b, double[] theta) {
-        double[] h = new double[b * b];
-        for (int i = 0; i < n; i++) {
-            for (int r = 0; r < b; r++) {
-                double xr = x[i * b + r];
-                for (int c = 0; c < b; c++) {
-                    h[r * b + c] += xr * y[i * b + c];
-                }
-            }
-        }
-        for (int r = 0; r < b; r++) {
-            for (int c = 0; c < r; c++) {
-                double avg = 0.5 * (h[r * b + c] + h[c * b + r]);
-                h[r * b + c] = avg;
-                h[c * b + r] = avg;
-            }
-        }
+        double[] h = projection(x, y, n, b);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(b, true, true);
         if (!eig.decompose(new DMatrixRMaj(b, b, true, h))) {
             return false;
@@ -199,6 +184,27 @@ final class SpectralSolver {
         rotate(x, n, b, v);
         rotate(y, n, b, v);
         return true;
+    }
+
+    /** {@code x^T y}, symmetrised (for {@code y = T x} it is symmetric up to rounding). */
+    private static double[] projection(double[] x, double[] y, int n, int b) {
+        double[] h = new double[b * b];
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < b; r++) {
+                double xr = x[i * b + r];
+                for (int c = 0; c < b; c++) {
+                    h[r * b + c] += xr * y[i * b + c];
+                }
+            }
+        }
+        for (int r = 0; r < b; r++) {
+            for (int c = 0; c < r; c++) {
+                double avg = 0.5 * (h[r * b + c] + h[c * b + r]);
+                h[r * b + c] = avg;
+                h[c * b + r] = avg;
+            }
+        }
+        return h;
     }
 
     private static void rotate(double[] x, int n, int b, double[] v) {

@@ -20,15 +20,15 @@ final class Trustworthiness {
         par.forEach(bounds.length - 1, blk -> {
             double[] dist = new double[n];
             int[] lowNeighbors = new int[k];
-            BruteForceNeighbors.Heap heap = new BruteForceNeighbors.Heap(k);
+            NeighborHeap heap = new NeighborHeap(k);
             long sum = 0;
             for (int i = bounds[blk]; i < bounds[blk + 1]; i++) {
                 heap.clear();
                 for (int j = 0; j < n; j++) {
                     if (j != i) {
-                        heap.offer(BruteForceNeighbors.squaredDistance(low, i * lowDim, j * lowDim, lowDim), j);
+                        heap.offer(ExactNeighbors.squaredDistance(low, i * lowDim, j * lowDim, lowDim), j);
                     }
-                    dist[j] = BruteForceNeighbors.squaredDistance(high, i * highDim, j * highDim, highDim);
+                    dist[j] = ExactNeighbors.squaredDistance(high, i * highDim, j * highDim, highDim);
                 }
                 int[] idx = new int[k + 1];
                 double[] unused = new double[k + 1];

@@ -14,7 +14,7 @@ class SpectralSolverTest {
             System.arraycopy(blobs.points[i], 0, flat, i * 5, 5);
         }
         try (Parallel par = new Parallel(1)) {
-            Neighbors nb = new BruteForceNeighbors().search(flat, n, 5, 15, par, EmbedListener.NONE);
+            Neighbors nb = new ExactNeighbors().search(flat, n, 5, 15, par, EmbedListener.NONE);
             return FuzzyGraph.build(nb, par);
         }
     }

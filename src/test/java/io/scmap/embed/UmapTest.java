@@ -102,6 +102,34 @@ class UmapTest {
     }
 
     @Test
+    void separateBlobsAreLaidOutAsComponentsAroundSpectralCentres() {
+        Umap umap = new Umap(PARAMS, new ExactNeighbors());
+        double[] flat =
+                Arrays.stream(blobs.points).flatMapToDouble(Arrays::stream).toArray();
+        try (Parallel par = new Parallel(2)) {
+            umap.run(flat, blobs.points.length, 50, new SplittableRandom(1), par, EmbedListener.NONE);
+        }
+        assertThat(umap.diagnostics).containsEntry("components", 8).containsEntry("init", "spectral, 8 components");
+    }
+
+    @Test
+    void manyTinyComponentsKeepEveryPoint() {
+        double[][] pairs = new double[600][];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = new double[] {100.0 * Math.floorDiv(i, 2) + 0.1 * (i % 2), (i * 7919) % 13};
+        }
+        Umap umap = new Umap(PARAMS.withNeighbors(2).withEpochs(20), new ExactNeighbors());
+        double[] flat = Arrays.stream(pairs).flatMapToDouble(Arrays::stream).toArray();
+        double[] xy;
+        try (Parallel par = new Parallel(2)) {
+            xy = umap.run(flat, pairs.length, 2, new SplittableRandom(1), par, EmbedListener.NONE);
+        }
+        assertThat(umap.diagnostics).containsEntry("components", 300);
+        assertThat(xy).hasSize(1200);
+        assertThat(Arrays.stream(xy).allMatch(Double::isFinite)).isTrue();
+    }
+
+    @Test
     void duplicatePointsGetFiniteCoordinates() {
         double[][] points = new double[120][];
         double[][] base = TestData.blobs(2, 10, 4, 3.0, 8).points;
