@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
             truth = sim.truth();
             sim.writeTruth(dir.resolve(TRUTH));
             List<String> seedList = sim.seedPermalinks(seeds);
-            CrawlParams crawlParams = CrawlParams.DEFAULTS.withPerType(perType);
+            CrawlParams crawlParams = CrawlParams.DEFAULTS.withPerType(perType).withParallelFetches(4);
             WebApiConfig api = WebApiConfig.DEFAULTS
                     .withApiBase(sim.baseUrl())
                     .withWebBase(sim.baseUrl())

@@ -1,5 +1,6 @@
 package io.scmap.crawl;
 
+import io.scmap.source.InteractionType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +22,16 @@ import java.util.Objects;
  *     seeds are never capped (default 0 = no cap, as in the reference)
  */
 public record CrawlParams(
-        int perType, int maxAccounts, boolean expand, InteractionWeights weights, int maxTracks, long maxFollowers) {
+        int perType,
+        int maxAccounts,
+        boolean expand,
+        InteractionWeights weights,
+        int maxTracks,
+        long maxFollowers,
+        int parallelFetches) {
 
     /** The reference's crawl: 500 per type, no account limit, expansion on, weights 1/3/3/3. */
-    public static final CrawlParams DEFAULTS = new CrawlParams(500, 0, true, InteractionWeights.DEFAULTS, 500, 0);
+    public static final CrawlParams DEFAULTS = new CrawlParams(500, 0, true, InteractionWeights.DEFAULTS, 500, 0, 1);
 
     public CrawlParams {
         if (perType < 0) {
@@ -40,30 +47,37 @@ public record CrawlParams(
         if (maxFollowers < 0) {
             throw new IllegalArgumentException("maxFollowers must be >= 0 (0 = no cap), got " + maxFollowers);
         }
+        if (parallelFetches < 1 || parallelFetches > InteractionType.values().length) {
+            throw new IllegalArgumentException("parallelFetches must be in [1, 4], got " + parallelFetches);
+        }
     }
 
     public CrawlParams withPerType(int value) {
-        return new CrawlParams(value, maxAccounts, expand, weights, maxTracks, maxFollowers);
+        return new CrawlParams(value, maxAccounts, expand, weights, maxTracks, maxFollowers, parallelFetches);
     }
 
     public CrawlParams withMaxAccounts(int value) {
-        return new CrawlParams(perType, value, expand, weights, maxTracks, maxFollowers);
+        return new CrawlParams(perType, value, expand, weights, maxTracks, maxFollowers, parallelFetches);
     }
 
     public CrawlParams withExpand(boolean value) {
-        return new CrawlParams(perType, maxAccounts, value, weights, maxTracks, maxFollowers);
+        return new CrawlParams(perType, maxAccounts, value, weights, maxTracks, maxFollowers, parallelFetches);
     }
 
     public CrawlParams withWeights(InteractionWeights value) {
-        return new CrawlParams(perType, maxAccounts, expand, value, maxTracks, maxFollowers);
+        return new CrawlParams(perType, maxAccounts, expand, value, maxTracks, maxFollowers, parallelFetches);
     }
 
     public CrawlParams withMaxTracks(int value) {
-        return new CrawlParams(perType, maxAccounts, expand, weights, value, maxFollowers);
+        return new CrawlParams(perType, maxAccounts, expand, weights, value, maxFollowers, parallelFetches);
     }
 
     public CrawlParams withMaxFollowers(long value) {
-        return new CrawlParams(perType, maxAccounts, expand, weights, maxTracks, value);
+        return new CrawlParams(perType, maxAccounts, expand, weights, maxTracks, value, parallelFetches);
+    }
+
+    public CrawlParams withParallelFetches(int value) {
+        return new CrawlParams(perType, maxAccounts, expand, weights, maxTracks, maxFollowers, value);
     }
 
     /** The parameters by name, for the manifest. */
@@ -75,6 +89,7 @@ public record CrawlParams(
         map.put("weights", weights.toMap());
         map.put("maxTracks", maxTracks);
         map.put("maxFollowers", maxFollowers);
+        map.put("parallelFetches", parallelFetches);
         return map;
     }
 }

@@ -6,7 +6,6 @@ import io.scmap.crawl.CrawlLedger.SkippedAccount;
 import io.scmap.crawl.CrawlSummary.Stop;
 import io.scmap.source.Account;
 import io.scmap.source.Interaction;
-import io.scmap.source.InteractionType;
 import io.scmap.source.SoundCloudClient;
 import io.scmap.source.SourceException;
 import io.scmap.source.Track;
@@ -38,6 +37,7 @@ final class CrawlRun {
     private final CrawlListener listener;
     private final Clock clock;
     private final Frontier frontier;
+    private final InteractionFetcher fetcher;
     private final ArrayDeque<String> seeds = new ArrayDeque<>();
     private final Instant start;
     private final long requestsAtStart;
@@ -65,6 +65,7 @@ final class CrawlRun {
         this.listener = listener;
         this.clock = clock;
         this.frontier = new Frontier(params.weights());
+        this.fetcher = new InteractionFetcher(client, params);
         this.start = clock.instant();
         this.requestsAtStart = client.requestCount();
         this.requestMark = requestsAtStart;
@@ -84,6 +85,8 @@ final class CrawlRun {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        } finally {
+            fetcher.close();
         }
         return summary(stop);
     }
@@ -176,33 +179,37 @@ final class CrawlRun {
                 return skip(target, profile, SkipReason.NO_TRACKS, started);
             }
             LocalDate emerge = EmergeDates.of(tracks.subList(0, Math.min(tracks.size(), params.maxTracks())));
-            List<Interaction> interactions = new ArrayList<>();
-            Set<String> keys = new HashSet<>();
-            for (InteractionType type : InteractionType.values()) {
-                doing = "fetching the " + type.name().toLowerCase(Locale.ROOT) + "s of " + describe(target);
-                addNewest(interactions, keys, type, target.id());
-            }
+            doing = "fetching the interactions of " + describe(target);
+            List<Interaction> interactions = newest(fetcher.fetch(target.id()));
             return commit(target, profile, emerge, interactions, started);
+        } catch (InteractionFetcher.FetchFailure failure) {
+            doing = "fetching the " + failure.type().name().toLowerCase(Locale.ROOT) + "s of " + describe(target);
+            return failed(failure.source(), target, profile, started, doing);
         } catch (SourceException e) {
-            if (e.status() == 404) {
-                return skip(target, profile, SkipReason.NOT_FOUND, started);
-            }
-            return stopFor(e, doing);
+            return failed(e, target, profile, started, doing);
         }
     }
 
-    /** Adds the newest {@code perType} interactions of one type, dropping repeats of a natural key. */
-    private void addNewest(List<Interaction> into, Set<String> keys, InteractionType type, long userId)
-            throws SourceException {
-        if (params.perType() == 0) {
-            return;
+    private boolean failed(SourceException e, Target target, @Nullable Account profile, Instant started, String doing)
+            throws CrawlException {
+        if (e.status() == 404) {
+            return skip(target, profile, SkipReason.NOT_FOUND, started);
         }
-        List<Interaction> newest = client.interactions(userId, type, params.perType());
-        for (Interaction interaction : newest.subList(0, Math.min(newest.size(), params.perType()))) {
-            if (keys.add(interaction.type().name() + ' ' + interaction.objectUrn())) {
-                into.add(interaction);
+        return stopFor(e, doing);
+    }
+
+    /** The newest {@code perType} interactions of each type, dropping repeats of a natural key. */
+    private List<Interaction> newest(List<List<Interaction>> lists) {
+        List<Interaction> into = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (List<Interaction> newest : lists) {
+            for (Interaction interaction : newest.subList(0, Math.min(newest.size(), params.perType()))) {
+                if (keys.add(interaction.type().name() + ' ' + interaction.objectUrn())) {
+                    into.add(interaction);
+                }
             }
         }
+        return into;
     }
 
     private boolean commit(

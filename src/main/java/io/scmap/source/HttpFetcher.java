@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A 403 whose body names {@code captcha-delivery} becomes a {@link BlockedException} at once.
  * Other responses are returned as they are for the caller to judge (404, 401, ...). An interrupt
  * restores the thread's interrupt flag and ends the call with a {@link SourceException} of status 0.
- * Not thread-safe because the retry jitter is not; {@link #requestCount()} is.
+ * Thread-safe.
  */
 final class HttpFetcher {
     /** A current desktop Chrome, as soundcloud.com expects its own web client to be. */

@@ -77,7 +77,12 @@ final class RetryPolicy {
         base = Math.min(base, maxNanos);
         long half = base / 2;
         long spread = base - half;
-        return Duration.ofNanos(half + (spread == 0 ? 0 : random.nextLong(spread + 1)));
+        if (spread == 0) {
+            return Duration.ofNanos(half);
+        }
+        synchronized (random) {
+            return Duration.ofNanos(half + random.nextLong(spread + 1));
+        }
     }
 
     /** Reads {@code Retry-After} as delta-seconds or an HTTP date; empty when absent or unreadable. */

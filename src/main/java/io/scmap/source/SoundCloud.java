@@ -11,8 +11,7 @@ public final class SoundCloud {
      * A client of the web api-v2 that soundcloud.com itself uses, with client_id discovery, paging,
      * retries with backoff and bot-protection detection. See {@link WebApiConfig} for the settings.
      *
-     * <p>The client is not thread-safe: use one per crawler thread ({@link
-     * SoundCloudClient#requestCount()} alone may be read from any thread). Backoff jitter is drawn
+     * <p>The client is thread-safe: the crawler may fetch several lists at once. Backoff jitter is drawn
      * from a {@link SplittableRandom} seeded with {@link WebApiConfig#seed()}.
      *
      * <p>Every call can throw {@link SourceException} (after retries, with status and URL), or its

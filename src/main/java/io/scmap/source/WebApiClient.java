@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * target cannot be determined (no owner object, e.g. a deleted track) are skipped and counted in
  * {@link #skippedItems()}.
  *
- * <p>Not thread-safe (use one client per crawler thread); {@link #requestCount()} may be read from
- * any thread. An interrupt ends the current call with a {@link SourceException} of status 0 and
+ * <p>Thread-safe: several threads may call it at once (the crawler fetches an account's lists in
+ * parallel when asked to); the client_id is discovered once and shared. An interrupt ends the current call with a {@link SourceException} of status 0 and
  * leaves the thread's interrupt flag set.
  */
 final class WebApiClient implements SoundCloudClient {
@@ -39,9 +40,9 @@ final class WebApiClient implements SoundCloudClient {
     private final HttpFetcher fetcher;
     private final ClientIdFinder finder;
     private final Paginator paginator;
-    private @Nullable String clientId;
-    private long skipped;
-    private boolean closed;
+    private volatile @Nullable String clientId;
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile boolean closed;
 
     WebApiClient(WebApiConfig config, HttpFetcher fetcher) {
         this.config = Objects.requireNonNull(config, "config");
@@ -101,7 +102,7 @@ final class WebApiClient implements SoundCloudClient {
 
     /** Items skipped so far because their target could not be determined. */
     long skippedItems() {
-        return skipped;
+        return skipped.get();
     }
 
     /** Releases nothing yet (the JDK 17 HttpClient has no close); later calls fail. */
@@ -134,7 +135,7 @@ final class WebApiClient implements SoundCloudClient {
         params.put("linked_partitioning", "1");
         Paginator.Result<T> result = paginator.collect(ApiUris.endpoint(config.apiBase(), path, params), max, parser);
         if (result.skipped() > 0) {
-            skipped += result.skipped();
+            skipped.addAndGet(result.skipped());
             LOG.log(Level.DEBUG, "skipped {0} items without a determinable target in /{1}", result.skipped(), path);
         }
         if (result.stop() == Paginator.Stop.MAX_PAGES || result.stop() == Paginator.Stop.REPEATED_CURSOR) {
@@ -154,8 +155,7 @@ final class WebApiClient implements SoundCloudClient {
         HttpFetcher.Fetched fetched = fetcher.json(ApiUris.withClientId(uri, currentClientId()));
         if (isRefusal(fetched.status())) {
             String rejected = currentClientId();
-            clientId = null;
-            String fresh = currentClientId();
+            String fresh = rediscover(rejected);
             fetched = fetcher.json(ApiUris.withClientId(uri, fresh));
             if (isRefusal(fetched.status())) {
                 throw new SourceException(
@@ -177,13 +177,28 @@ final class WebApiClient implements SoundCloudClient {
         return fetched.json();
     }
 
+    /** The cached client_id, discovered once even when several threads ask at the same time. */
     private String currentClientId() throws SourceException {
         String id = clientId;
-        if (id == null) {
-            id = finder.discover();
-            clientId = id;
+        if (id != null) {
+            return id;
         }
-        return id;
+        synchronized (this) {
+            id = clientId;
+            if (id == null) {
+                id = finder.discover();
+                clientId = id;
+            }
+            return id;
+        }
+    }
+
+    /** Forgets a refused client_id and discovers a new one, unless another thread already has. */
+    private synchronized String rediscover(String rejected) throws SourceException {
+        if (rejected.equals(clientId)) {
+            clientId = null;
+        }
+        return currentClientId();
     }
 
     private static boolean isRefusal(int status) {
