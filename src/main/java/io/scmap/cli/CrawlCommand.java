@@ -106,6 +106,14 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Stop when the database holds N scraped accounts (default: 0, no limit).")
     int maxAccounts;
 
+    @Option(
+            names = "--max-retries",
+            paramLabel = "N",
+            defaultValue = "6",
+            description = "Retries of a failed request (429, 5xx, timeouts) before the crawl stops;"
+                    + " backoff doubles from 1 s up to 60 s (default: ${DEFAULT-VALUE}).")
+    int maxRetries;
+
     @Option(names = "--no-expand", description = "Scrape only the seeds; do not expand to other accounts.")
     boolean noExpand;
 
@@ -119,7 +127,7 @@ final class CrawlCommand implements Callable<Integer> {
                     .withPerType(perType)
                     .withMaxAccounts(maxAccounts)
                     .withExpand(!noExpand);
-            api = WebApiConfig.DEFAULTS.withClientId(clientId);
+            api = WebApiConfig.DEFAULTS.withClientId(clientId).withMaxRetries(maxRetries);
             if (apiBase != null) {
                 api = api.withApiBase(apiBase);
             }

@@ -135,6 +135,9 @@ final class ProgressBar implements AutoCloseable {
             return;
         }
         closed = true;
+        if (done == 0 && lastDrawNanos == 0 && lastDecile < 0) {
+            return; // nothing happened: no bar, so that a failure's message stands alone
+        }
         if (fractional) {
             done = total;
         } else if (done < total) {

@@ -112,7 +112,7 @@ final class HttpFetcher {
                 }
                 failure = (Failure) outcome;
             } catch (IOException e) {
-                failure = new Failure(0, e.getClass().getSimpleName() + ": " + e.getMessage(), e, null);
+                failure = new Failure(0, describe(e), e, null);
             } catch (InterruptedException e) {
                 throw interrupted(uri, e);
             }
@@ -145,6 +145,19 @@ final class HttpFetcher {
             Throwable cause = e.getCause();
             throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
         }
+    }
+
+    /** What went wrong on the wire, in words: "connection refused", "timed out", or the exception's message. */
+    static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused (is the server running?)";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        String message = e.getMessage();
+        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
+        return kind.toLowerCase(java.util.Locale.ROOT) + (message == null ? "" : " (" + message + ")");
     }
 
     /** A {@link Fetched} to return, or a {@link Failure} worth retrying. */
