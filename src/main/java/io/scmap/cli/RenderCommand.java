@@ -1,5 +1,7 @@
 package io.scmap.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scmap.map.Atlas;
 import io.scmap.map.MapFormatException;
 import io.scmap.map.Maps;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -42,6 +45,30 @@ final class RenderCommand implements Callable<Integer> {
     @Nullable
     String title;
 
+    /**
+     * The sections of the manifest that {@code scmap analyze} left in the input folder (parameters,
+     * counts, timings, metrics), kept so that rendering in place does not lose them; the tool,
+     * platform and file hashes are written anew.
+     */
+    private static Map<String, Object> earlierSections(Path manifest) throws CommandFailedException {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        if (!Files.isRegularFile(manifest)) {
+            return sections;
+        }
+        try {
+            JsonNode earlier = new ObjectMapper().readTree(manifest.toFile());
+            Set<String> renewed = Set.of("tool", "java", "os", "files", "render");
+            for (Map.Entry<String, JsonNode> field : earlier.properties()) {
+                if (!renewed.contains(field.getKey())) {
+                    sections.put(field.getKey(), field.getValue());
+                }
+            }
+            return sections;
+        } catch (IOException e) {
+            throw new CommandFailedException("cannot read " + manifest + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(in)) {
@@ -59,11 +86,14 @@ final class RenderCommand implements Callable<Integer> {
             atlas = atlas.withTitle(title);
         }
         Path dir = OutputDirectory.prepare(out == null ? in : out);
-        Map<String, Object> sections = new LinkedHashMap<>();
+        Map<String, Object> sections = earlierSections(in.resolve(Maps.MANIFEST));
         List<String> command = new ArrayList<>(List.of("scmap", "render"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        sections.put("command", command);
-        sections.put("input", in.toAbsolutePath().normalize().toString());
+        Map<String, Object> render = new LinkedHashMap<>();
+        render.put("command", command);
+        render.put("input", in.toAbsolutePath().normalize().toString());
+        render.put("title", atlas.title());
+        sections.put("render", render);
         try {
             Maps.writeHtml(atlas, dir.resolve(Maps.HTML));
             Maps.writeGexf(atlas, dir.resolve(Maps.GEXF));

@@ -48,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s (schema %d", s.file(), s.schemaVersion());
         if (s.createdBy() != null) {
-            out.printf(Locale.ROOT, ", created by scmap %s", s.createdBy());
+            out.printf(Locale.ROOT, ", created by %s", s.createdBy());
         }
         if (s.createdAt() != null) {
             out.printf(Locale.ROOT, " on %s", s.createdAt());
