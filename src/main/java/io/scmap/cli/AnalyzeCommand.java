@@ -11,9 +11,7 @@ import io.scmap.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,9 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandFailedException(String.valueOf(e.getMessage()), e);
         }
         Map<String, Object> sections = new LinkedHashMap<>();
-        List<String> command = new ArrayList<>(List.of("scmap", "analyze"));
-        command.addAll(spec.commandLine().getParseResult().originalArgs());
-        sections.put("command", command);
+        sections.put("command", ScmapCommand.typed(spec));
         sections.put("input", db.toAbsolutePath().normalize().toString());
         sections.putAll(result.manifest());
         try {

@@ -126,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
                 CrawlSummary summary = crawl(client, store, crawlParams, seedList, err);
                 matrix = Matrices.fromStore(store, crawlParams.weights());
                 perTypeCounts = Matrices.perType(store);
-                sections.put("command", commandLine());
+                sections.put("command", ScmapCommand.typed(spec));
                 sections.put("simulation", simParams.toMap());
                 sections.put("seeds", seedList);
                 sections.put("crawl", crawlSection(crawlParams, summary));
@@ -214,14 +214,6 @@ final class DemoCommand implements Callable<Integer> {
         crawl.put("seconds", summary.elapsed().toMillis() / 1000.0);
         crawl.put("stop", summary.stop().name().toLowerCase(Locale.ROOT));
         return crawl;
-    }
-
-    private List<String> commandLine() {
-        List<String> args = new ArrayList<>();
-        args.add("scmap");
-        args.add("demo");
-        args.addAll(spec.commandLine().getParseResult().originalArgs());
-        return args;
     }
 
     private static String title(SimParams params) {

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -87,10 +85,8 @@ final class RenderCommand implements Callable<Integer> {
         }
         Path dir = OutputDirectory.prepare(out == null ? in : out);
         Map<String, Object> sections = earlierSections(in.resolve(Maps.MANIFEST));
-        List<String> command = new ArrayList<>(List.of("scmap", "render"));
-        command.addAll(spec.commandLine().getParseResult().originalArgs());
         Map<String, Object> render = new LinkedHashMap<>();
-        render.put("command", command);
+        render.put("command", ScmapCommand.typed(spec));
         render.put("input", in.toAbsolutePath().normalize().toString());
         render.put("title", atlas.title());
         sections.put("render", render);

@@ -3,6 +3,8 @@ package io.scmap.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +31,15 @@ final class ScmapCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line as typed ({@code scmap demo --out x}), for manifests. */
+    static List<String> typed(CommandLine.Model.CommandSpec command) {
+        List<String> args = new ArrayList<>();
+        args.add("scmap");
+        args.add(command.name());
+        args.addAll(command.commandLine().getParseResult().originalArgs());
+        return args;
     }
 
     /** Runs the command line and returns the exit code: 0 ok, 1 failure, 2 bad usage. */
