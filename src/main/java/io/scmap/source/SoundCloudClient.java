@@ -21,6 +21,14 @@ public interface SoundCloudClient extends AutoCloseable {
     /** Interactions of one type made by the user, newest first. */
     List<Interaction> interactions(long userId, InteractionType type, int max) throws SourceException;
 
+    /**
+     * The interaction types this client can list. The official API has no comments feed: a crawl
+     * records that comments were unavailable rather than pretending there were none.
+     */
+    default java.util.Set<InteractionType> supportedTypes() {
+        return java.util.EnumSet.allOf(InteractionType.class);
+    }
+
     /** Requests made so far, for progress and status. */
     long requestCount();
 
