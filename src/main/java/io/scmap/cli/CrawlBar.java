@@ -16,9 +16,14 @@ final class CrawlBar implements CrawlListener, AutoCloseable {
     private final PrintWriter err;
     private final long startNanos = System.nanoTime();
     private final long startRequests;
+    private final int maxAccounts;
 
-    CrawlBar(PrintWriter err, long startRequests) {
+    /**
+     * @param maxAccounts the crawl's cap on scraped accounts (0 = none), which bounds the bar's total
+     */
+    CrawlBar(PrintWriter err, long startRequests, int maxAccounts) {
         this.err = err;
+        this.maxAccounts = maxAccounts;
         this.startRequests = startRequests;
         this.bar = ProgressBar.start("crawl   ", 1, err);
     }
@@ -42,9 +47,13 @@ final class CrawlBar implements CrawlListener, AutoCloseable {
     private void draw(CrawlProgress p) {
         long done = (long) p.scraped() + p.skipped();
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+        long total = done + p.frontier() + p.seedsLeft();
+        if (maxAccounts > 0) {
+            total = Math.min(total, (long) maxAccounts + p.skipped());
+        }
         bar.update(
                 done,
-                done + p.frontier() + p.seedsLeft(),
+                total,
                 String.format(
                         Locale.ROOT,
                         "%d scraped, %d skipped, %.0f req/s",

@@ -212,7 +212,7 @@ final class CrawlCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        try (CrawlBar bar = new CrawlBar(err, store.requestCount())) {
+        try (CrawlBar bar = new CrawlBar(err, store.requestCount(), params.maxAccounts())) {
             return new Crawler(client, store, params, bar).run(seeds);
         } catch (CrawlException e) {
             throw new CommandFailedException(String.valueOf(e.getMessage()), e);

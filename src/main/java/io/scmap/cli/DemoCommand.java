@@ -198,7 +198,7 @@ final class DemoCommand implements Callable<Integer> {
     private static CrawlSummary crawl(
             SoundCloudClient client, Store store, CrawlParams params, List<String> seeds, PrintWriter err)
             throws CommandFailedException {
-        try (CrawlBar bar = new CrawlBar(err, 0)) {
+        try (CrawlBar bar = new CrawlBar(err, 0, params.maxAccounts())) {
             return new Crawler(client, store, params, bar).run(seeds);
         } catch (CrawlException e) {
             throw new CommandFailedException("the crawl failed: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import io.scmap.crawl.CrawlLedger.SkippedAccount;
 import io.scmap.crawl.CrawlSummary.Stop;
 import io.scmap.source.Account;
 import io.scmap.source.Interaction;
+import io.scmap.source.InteractionType;
 import io.scmap.source.SoundCloudClient;
 import io.scmap.source.SourceException;
 import io.scmap.source.Track;
@@ -74,6 +75,11 @@ final class CrawlRun {
     CrawlSummary execute(List<String> givenSeeds) throws CrawlException {
         Stop stop;
         try {
+            for (InteractionType type : fetcher.unavailable()) {
+                listener.warning(
+                        "this SoundCloud client cannot list " + type.name().toLowerCase(Locale.ROOT)
+                                + "s: the crawl records none, which is not the same as there being none");
+            }
             write("the seeds", () -> ledger.addSeeds(givenSeeds));
             load();
             stop = loop();

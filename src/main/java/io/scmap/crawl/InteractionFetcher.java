@@ -5,7 +5,10 @@ import io.scmap.source.InteractionType;
 import io.scmap.source.SoundCloudClient;
 import io.scmap.source.SourceException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,7 @@ final class InteractionFetcher implements AutoCloseable {
 
     private final SoundCloudClient client;
     private final int perType;
+    private final EnumSet<InteractionType> supported;
     private final @Nullable ExecutorService pool;
 
     /** One list could not be fetched; names which. */
@@ -49,12 +53,22 @@ final class InteractionFetcher implements AutoCloseable {
     InteractionFetcher(SoundCloudClient client, CrawlParams params) {
         this.client = client;
         this.perType = params.perType();
+        this.supported = EnumSet.noneOf(InteractionType.class);
+        this.supported.addAll(client.supportedTypes());
         this.pool = params.parallelFetches() > 1 && perType > 0
                 ? Executors.newFixedThreadPool(params.parallelFetches(), daemonThreads())
                 : null;
     }
 
-    /** The newest {@code perType} interactions of every type, in type order; empty lists when perType is 0. */
+    /** The types the client cannot list (the official API has no comments feed); their lists stay empty. */
+    Set<InteractionType> unavailable() {
+        return EnumSet.complementOf(supported);
+    }
+
+    /**
+     * The newest {@code perType} interactions of every type, in type order; empty lists when perType
+     * is 0 and for the types the client cannot list.
+     */
     List<List<Interaction>> fetch(long userId) throws FetchFailure {
         List<List<Interaction>> lists = new ArrayList<>(TYPES.length);
         ExecutorService executor = pool;
@@ -66,6 +80,10 @@ final class InteractionFetcher implements AutoCloseable {
         }
         if (executor == null) {
             for (InteractionType type : TYPES) {
+                if (!supported.contains(type)) {
+                    lists.add(List.of());
+                    continue;
+                }
                 try {
                     lists.add(client.interactions(userId, type, perType));
                 } catch (SourceException e) {
@@ -76,7 +94,10 @@ final class InteractionFetcher implements AutoCloseable {
         }
         List<Future<List<Interaction>>> futures = new ArrayList<>(TYPES.length);
         for (InteractionType type : TYPES) {
-            futures.add(executor.submit(() -> client.interactions(userId, type, perType)));
+            futures.add(
+                    supported.contains(type)
+                            ? executor.submit(() -> client.interactions(userId, type, perType))
+                            : CompletableFuture.completedFuture(List.of()));
         }
         for (int t = 0; t < TYPES.length; t++) {
             try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scmap.source.Account;
+import io.scmap.source.InteractionType;
 import io.scmap.source.SourceException;
 import java.net.URI;
 import java.time.Clock;
@@ -79,6 +80,28 @@ class CrawlerTest {
         assertThat(ledger.states).containsEntry(60L, "skipped:not_found").containsEntry(70L, "skipped:no_tracks");
         assertThat(ledger.accounts.get(70L).followers()).isEqualTo(700);
         assertThat(ledger.emergeDates).doesNotContainKeys(60L, 70L);
+    }
+
+    @Test
+    void neverAsksForATypeTheClientCannotListAndSaysSo() throws CrawlException {
+        FakeSoundCloud sc = PlantedGraph.build();
+        sc.supportOnly(java.util.EnumSet.of(InteractionType.LIKE, InteractionType.REPOST, InteractionType.FOLLOW));
+        MemoryLedger ledger = new MemoryLedger();
+        crawl(sc, ledger, CrawlParams.DEFAULTS.withParallelFetches(3), recorder);
+
+        assertThat(sc.calls()).noneMatch(call -> call.startsWith("comments"));
+        assertThat(sc.calls()).anyMatch(call -> call.startsWith("likes"));
+        assertThat(events)
+                .contains(
+                        "warning this SoundCloud client cannot list comments: the crawl records none, which is not the"
+                                + " same as there being none");
+    }
+
+    @Test
+    void parallelFetchesRecordExactlyWhatSequentialFetchesRecord() throws CrawlException {
+        MemoryLedger parallel = new MemoryLedger();
+        crawl(PlantedGraph.build(), parallel, CrawlParams.DEFAULTS.withParallelFetches(4), CrawlListener.SILENT);
+        assertThat(parallel.snapshot()).isEqualTo(uninterrupted().snapshot());
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class FakeSoundCloud implements SoundCloudClient {
     private SourceException failure = new SourceException("unused", 0, null, null);
     private long interruptOnCall = -1;
     private boolean ignoreMax;
+    private Set<InteractionType> supported = java.util.EnumSet.allOf(InteractionType.class);
 
     /** Adds a user; followers as given, track count from the tracks added later is not checked. */
     public Account user(long id, String permalink, long followers) {
@@ -115,6 +116,16 @@ public final class FakeSoundCloud implements SoundCloudClient {
     public List<Interaction> interactions(long userId, InteractionType type, int max) throws SourceException {
         call(type.name().toLowerCase(java.util.Locale.ROOT) + "s " + userId + " max " + max);
         return cap(interactions.getOrDefault(userId, Map.of()).getOrDefault(type, List.of()), max);
+    }
+
+    /** Acts like a client that cannot list some types (the official API has no comments feed). */
+    public void supportOnly(Set<InteractionType> types) {
+        supported = Set.copyOf(types);
+    }
+
+    @Override
+    public Set<InteractionType> supportedTypes() {
+        return supported;
     }
 
     @Override
