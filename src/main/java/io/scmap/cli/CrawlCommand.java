@@ -114,6 +114,13 @@ final class CrawlCommand implements Callable<Integer> {
                     + " backoff doubles from 1 s up to 60 s (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
+    @Option(
+            names = "--initial-backoff-ms",
+            hidden = true,
+            defaultValue = "1000",
+            description = "First retry wait in milliseconds, doubling after (for tests against the simulator).")
+    long initialBackoffMillis;
+
     @Option(names = "--no-expand", description = "Scrape only the seeds; do not expand to other accounts.")
     boolean noExpand;
 
@@ -127,7 +134,10 @@ final class CrawlCommand implements Callable<Integer> {
                     .withPerType(perType)
                     .withMaxAccounts(maxAccounts)
                     .withExpand(!noExpand);
-            api = WebApiConfig.DEFAULTS.withClientId(clientId).withMaxRetries(maxRetries);
+            api = WebApiConfig.DEFAULTS
+                    .withClientId(clientId)
+                    .withMaxRetries(maxRetries)
+                    .withInitialBackoff(java.time.Duration.ofMillis(initialBackoffMillis));
             if (apiBase != null) {
                 api = api.withApiBase(apiBase);
             }
