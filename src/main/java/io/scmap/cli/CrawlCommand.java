@@ -9,6 +9,7 @@ import io.scmap.source.SoundCloudClient;
 import io.scmap.source.WebApiConfig;
 import io.scmap.store.Store;
 import io.scmap.store.StoreException;
+import io.scmap.store.StoreStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -153,6 +154,9 @@ final class CrawlCommand implements Callable<Integer> {
         try (Store store = Store.open(db);
                 SoundCloudClient client = SoundCloud.webApi(api)) {
             summary = crawlInterruptibly(client, store, params, seedList, err);
+            if (summary.scrapedTotal() == 0 && !summary.interrupted()) {
+                failIfNoSeedExists(store);
+            }
         } catch (StoreException e) {
             throw new CommandFailedException(String.valueOf(e.getMessage()), e);
         }
@@ -202,6 +206,17 @@ final class CrawlCommand implements Callable<Integer> {
             throw new UsageException(file != null ? "the seeds file " + file + " names no seed" : "--seeds is empty");
         }
         return List.copyOf(permalinks);
+    }
+
+    /** A crawl whose every seed was not found has nothing to start from: say so and exit 1. */
+    private static void failIfNoSeedExists(Store store) throws StoreException, CommandFailedException {
+        List<StoreStatus.Seed> seeds = store.status().seeds();
+        if (!seeds.isEmpty() && seeds.stream().allMatch(seed -> "not_found".equals(seed.reason()))) {
+            throw new CommandFailedException("none of the seeds exists on SoundCloud ("
+                    + String.join(
+                            ", ",
+                            seeds.stream().map(StoreStatus.Seed::permalink).toList()) + ")");
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package io.scmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scmap.sim.SimParams;
+import io.scmap.sim.SimulatedSoundCloud;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +109,31 @@ class BadInputTest {
                 "--max-retries",
                 "1");
         assertOneLineError(run, 1, "someone");
+    }
+
+    @Test
+    void crawlWhoseSeedsAllDoNotExist() throws Exception {
+        SimParams world = SimParams.DEFAULTS.withArtists(30).withScenes(2);
+        try (SimulatedSoundCloud sim = SimulatedSoundCloud.start(world, 0)) {
+            String base = sim.baseUrl().toString();
+            CliRun run = CliRun.of(
+                    "crawl",
+                    "--db",
+                    dir.resolve("none.db").toString(),
+                    "--seeds",
+                    "ghost-one,ghost-two",
+                    "--api-base",
+                    base,
+                    "--web-base",
+                    base);
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("warning: seed 'ghost-one'");
+            assertThat(run.err()
+                            .lines()
+                            .filter(l -> l.startsWith("scmap:") && !l.contains("warning"))
+                            .toList())
+                    .containsExactly("scmap: none of the seeds exists on SoundCloud (ghost-one, ghost-two)");
+        }
     }
 
     @Test
