@@ -12,6 +12,10 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -314,6 +318,26 @@ class OfficialApiClientTest {
         try (OfficialApiClient client = server.client()) {
             assertThat(client.profile(9)).contains(new Account(9, "soundcloud:users:9", "gamma", "Gamma", -1, -1));
         }
+    }
+
+    @Test
+    void threadsShareOneTokenExchange() throws Exception {
+        try (OfficialApiClient client = server.client()) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Optional<Account>>> results = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    results.add(pool.submit(() -> client.profile(7)));
+                }
+                for (Future<Optional<Account>> result : results) {
+                    assertThat(result.get()).isPresent();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(server.tokenRequests()).hasSize(1);
+        assertThat(server.apiRequests()).hasSize(8);
     }
 
     @Test
