@@ -26,4 +26,21 @@ public final class SoundCloud {
                 RetryPolicy.Sleeper.system());
         return new WebApiClient(config, fetcher);
     }
+
+    /**
+     * A client of the official API (api.soundcloud.com), signed in with OAuth 2.1 client credentials
+     * from {@link OfficialApiConfig}; the token is cached and renewed before expiry and on a 401. It
+     * lists likes and followings ({@link SoundCloudClient#supportedTypes()}): the official API has no
+     * per-user comment or repost lists.
+     *
+     * <p>Thread-safe. Backoff jitter is drawn from a {@link SplittableRandom} seeded with {@link
+     * OfficialApiConfig#seed()}. Calls throw {@link SourceException} after retries (with status and
+     * URL); a refused or rate-limited token request says so. The client secret appears in no message.
+     */
+    public static SoundCloudClient officialApi(OfficialApiConfig config) {
+        RetryPolicy retry =
+                new RetryPolicy(config.retrySettings(), new SplittableRandom(config.seed()), Clock.systemUTC());
+        OfficialHttp http = new OfficialHttp(config.timeout(), retry, RetryPolicy.Sleeper.system());
+        return new OfficialApiClient(config, http, Clock.systemUTC());
+    }
 }

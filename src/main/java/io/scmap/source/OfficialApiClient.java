@@ -1,0 +1,300 @@
+package io.scmap.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link SoundCloudClient} over the official API (api.soundcloud.com), signed in with OAuth 2.1
+ * client credentials ({@link TokenKeeper}).
+ *
+ * <p>Every request carries {@code Authorization: OAuth <access token>}, the scheme SoundCloud's API
+ * guide and its 2021 security notice document (the token endpoint calls the token type "bearer";
+ * the API accepts the documented {@code OAuth} form). When the API answers 401 the token is renewed
+ * once and the call repeated once. Users are addressed by URN ({@code /users/soundcloud:users:<id>}).
+ *
+ * <p>What the official API offers, and so {@link #supportedTypes()}: likes ({@code
+ * /users/{urn}/likes/tracks}, then {@code /likes/playlists}) and followings. Comments are not listed
+ * per user at all; reposts are listed only for the signed-in user ({@code /me/activities}), which a
+ * client-credentials app does not have, and the recorded fixtures and documentation examples show
+ * no per-user repost list. Asking for either throws {@link IllegalArgumentException}.
+ *
+ * <p>Lists follow {@code next_href} cursors (on the configured base, without any {@code client_id}),
+ * and also accept the older bare-array answers. A 404 gives an empty result. Likes carry no time
+ * ({@code at} null) because the official like lists hold the liked objects themselves.
+ *
+ * <p>Thread-safe; an interrupt ends the current call with a {@link SourceException} of status 0 and
+ * leaves the thread's interrupt flag set.
+ */
+final class OfficialApiClient implements SoundCloudClient {
+    /** The largest {@code limit} the official API honours. */
+    static final int PAGE_LIMIT = 200;
+
+    private static final Set<InteractionType> SUPPORTED = EnumSet.of(InteractionType.LIKE, InteractionType.FOLLOW);
+    private static final String CANONICAL_WEB = "https://soundcloud.com/";
+    private static final Pattern SITE_URL =
+            Pattern.compile("^https?://(?:www\\.|m\\.)?soundcloud\\.com(?=/|$)", Pattern.CASE_INSENSITIVE);
+
+    private final OfficialApiConfig config;
+    private final OfficialHttp http;
+    private final TokenKeeper tokens;
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile boolean closed;
+
+    OfficialApiClient(OfficialApiConfig config, OfficialHttp http, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.http = Objects.requireNonNull(http, "http");
+        this.tokens = new TokenKeeper(config, http, clock);
+    }
+
+    /**
+     * Resolves {@code https://soundcloud.com/<permalink>} (a full soundcloud.com URL is accepted).
+     * The API answers 302 with the object's API location, which is followed on the configured base;
+     * a 200 with the object is accepted too. Empty on 404 and when the permalink names no user.
+     */
+    @Override
+    public Optional<Account> resolve(String permalink) throws SourceException {
+        String name = SITE_URL.matcher(
+                        Objects.requireNonNull(permalink, "permalink").strip())
+                .replaceFirst("")
+                .replaceAll("[?#].*$", "")
+                .replaceAll("^/+|/+$", "");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("permalink must not be blank, got '" + permalink + "'");
+        }
+        URI uri = ApiUris.endpoint(config.apiBase(), "resolve", Map.of("url", CANONICAL_WEB + name));
+        OfficialHttp.Answer answer = get(uri);
+        if (answer.isRedirect()) {
+            URI target = redirectTarget(answer);
+            answer = get(target);
+        }
+        return user(answer);
+    }
+
+    /** The user's profile; empty on 404 or when the object is not a user. */
+    @Override
+    public Optional<Account> profile(long userId) throws SourceException {
+        return user(get(ApiUris.endpoint(config.apiBase(), userPath(userId), Map.of())));
+    }
+
+    @Override
+    public List<Track> tracks(long userId, int max) throws SourceException {
+        return list(userPath(userId) + "/tracks", max, OfficialParser::track);
+    }
+
+    /**
+     * Likes (tracks first, then playlists, each newest first as served) or followings.
+     *
+     * @throws IllegalArgumentException for a type outside {@link #supportedTypes()}
+     */
+    @Override
+    public List<Interaction> interactions(long userId, InteractionType type, int max) throws SourceException {
+        Objects.requireNonNull(type, "type");
+        String user = userPath(userId);
+        switch (type) {
+            case LIKE -> {
+                List<Interaction> likes = new ArrayList<>(list(user + "/likes/tracks", max, OfficialParser::like));
+                if (likes.size() < max) {
+                    likes.addAll(list(user + "/likes/playlists", max - likes.size(), OfficialParser::like));
+                }
+                return List.copyOf(likes);
+            }
+            case FOLLOW -> {
+                return list(user + "/followings", max, OfficialParser::follow);
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "type " + type + " is not available from the official API; supported: " + SUPPORTED);
+        }
+    }
+
+    /** Likes and followings; the official API lists neither comments nor reposts per user. */
+    @Override
+    public Set<InteractionType> supportedTypes() {
+        return EnumSet.copyOf(SUPPORTED);
+    }
+
+    @Override
+    public long requestCount() {
+        return http.requestCount();
+    }
+
+    /** Items skipped so far because they could not be read. */
+    long skippedItems() {
+        return skipped.get();
+    }
+
+    /** Token requests so far (exchanges and refreshes). */
+    long tokenRequests() {
+        return tokens.tokenRequests();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private Optional<Account> user(OfficialHttp.Answer answer) throws SourceException {
+        JsonNode node = json(answer);
+        if (node == null || !OfficialParser.isUserOrUnknown(node)) {
+            return Optional.empty();
+        }
+        Optional<Account> account = OfficialParser.account(node);
+        if (account.isEmpty()) {
+            throw new SourceException(
+                    "user object without id or permalink from " + answer.uri(), answer.status(), answer.uri(), null);
+        }
+        return account;
+    }
+
+    /** The {@code Location} of a resolve redirect (header, else the body's {@code location}), on the base. */
+    private URI redirectTarget(OfficialHttp.Answer answer) throws SourceException {
+        String location = answer.location();
+        if (location == null) {
+            try {
+                JsonNode body = HttpFetcher.mapper().readTree(answer.body());
+                location = body == null ? null : ResponseParser.text(body.get("location"));
+            } catch (java.io.IOException e) {
+                location = null;
+            }
+        }
+        if (location == null) {
+            throw new SourceException(
+                    "redirect without location from " + answer.uri(), answer.status(), answer.uri(), null);
+        }
+        try {
+            return ApiUris.withoutClientId(ApiUris.onApiBase(location, config.apiBase()));
+        } catch (IllegalArgumentException e) {
+            throw new SourceException(
+                    "malformed redirect location '" + location + "' from " + answer.uri(),
+                    answer.status(),
+                    answer.uri(),
+                    e);
+        }
+    }
+
+    /** Collects up to {@code max} items of a list, page by page. */
+    private <T> List<T> list(String path, int max, Function<JsonNode, Optional<T>> parser) throws SourceException {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be >= 0, got " + max);
+        }
+        List<T> items = new ArrayList<>();
+        if (max == 0) {
+            return items;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("linked_partitioning", "true");
+        params.put("limit", Integer.toString(Math.min(max, PAGE_LIMIT)));
+        URI next = ApiUris.endpoint(config.apiBase(), path, params);
+        Set<URI> followed = new HashSet<>();
+        for (int pages = 0; next != null && items.size() < max && pages < config.maxPages(); pages++) {
+            followed.add(next);
+            JsonNode page = json(get(next));
+            if (page == null) {
+                return pages == 0 ? List.of() : List.copyOf(items);
+            }
+            next = collect(page, next, max, parser, items);
+            if (next != null && followed.contains(next)) {
+                break;
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** Parses one page (an array, or an object with {@code collection}) into {@code items}; the next cursor. */
+    private <T> @Nullable URI collect(
+            JsonNode page, URI uri, int max, Function<JsonNode, Optional<T>> parser, List<T> items)
+            throws SourceException {
+        JsonNode collection = page.isArray() ? page : page.get("collection");
+        if (collection == null || !collection.isArray()) {
+            throw new SourceException("not a page (no collection array): " + uri, 200, uri, null);
+        }
+        for (JsonNode item : collection) {
+            if (items.size() >= max) {
+                break;
+            }
+            Optional<T> parsed = parser.apply(item);
+            if (parsed.isPresent()) {
+                items.add(parsed.get());
+            } else {
+                skipped.incrementAndGet();
+            }
+        }
+        String cursor = page.isArray() ? null : ResponseParser.text(page.get("next_href"));
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return ApiUris.withoutClientId(ApiUris.onApiBase(cursor, config.apiBase()));
+        } catch (IllegalArgumentException e) {
+            throw new SourceException("malformed next_href '" + cursor + "' on " + uri, 200, uri, e);
+        }
+    }
+
+    /** The JSON of a 2xx answer; null on 404; a {@link SourceException} for anything else. */
+    private static @Nullable JsonNode json(OfficialHttp.Answer answer) throws SourceException {
+        if (answer.status() == 404) {
+            return null;
+        }
+        if (!answer.isSuccess() || answer.json() == null) {
+            throw new SourceException(
+                    "HTTP " + answer.status() + " from " + answer.uri(), answer.status(), answer.uri(), null);
+        }
+        return answer.json();
+    }
+
+    /** GETs {@code uri} with the token; on 401 renews the token and repeats once. */
+    private OfficialHttp.Answer get(URI uri) throws SourceException {
+        if (closed) {
+            throw new IllegalStateException("client is closed");
+        }
+        String token = tokens.current();
+        OfficialHttp.Answer answer = send(uri, token);
+        if (answer.status() == 401) {
+            answer = send(uri, tokens.replace(token));
+            if (answer.status() == 401) {
+                throw new SourceException(
+                        "the official API refused a fresh token (HTTP 401) for " + uri
+                                + "; the app may lack access: check the app at soundcloud.com/you/apps",
+                        401,
+                        uri,
+                        null);
+            }
+        }
+        return answer;
+    }
+
+    private OfficialHttp.Answer send(URI uri, String token) throws SourceException {
+        HttpRequest request = http.request(uri)
+                .header("Authorization", "OAuth " + token)
+                .GET()
+                .build();
+        try {
+            return http.send(request);
+        } catch (OfficialHttp.GaveUp e) {
+            throw new SourceException(
+                    "gave up on " + uri + " after " + e.attempts + " attempts; last: " + e.problem, e.status, uri, e);
+        }
+    }
+
+    private static String userPath(long userId) {
+        if (userId <= 0) {
+            throw new IllegalArgumentException("userId must be > 0, got " + userId);
+        }
+        return "users/soundcloud:users:" + userId;
+    }
+}

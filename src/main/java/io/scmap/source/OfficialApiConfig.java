@@ -1,0 +1,263 @@
+package io.scmap.source;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of the official API client ({@link SoundCloud#officialApi(OfficialApiConfig)}), which
+ * signs in with OAuth 2.1 client credentials.
+ *
+ * <p>Start from {@link #of(String, String)} or {@link #fromEnvironment(Map)} and change single fields
+ * with the {@code withX} copiers. The client secret never appears in messages, {@link #toString()} or
+ * {@link #toMap()}.
+ *
+ * @param apiBase base of the JSON API (default {@code https://api.soundcloud.com}); every request,
+ *     including {@code next_href} cursors and resolve redirects, goes to it
+ * @param tokenUri the OAuth token endpoint (default {@code https://secure.soundcloud.com/oauth/token})
+ * @param clientId the registered app's client id; non-blank, no surrounding spaces
+ * @param clientSecret the registered app's client secret; non-blank; redacted everywhere
+ * @param timeout connect and per-request timeout (default 30 s); must be positive
+ * @param maxRetries retries of one request after a transient failure (429, 5xx, I/O error, broken
+ *     JSON); default 6, 0 disables retrying
+ * @param initialBackoff wait before the first retry, doubling per retry (default 1 s); may be zero
+ * @param maxBackoff cap on one wait, and on an honoured {@code Retry-After} (default 60 s)
+ * @param maxPages cap on the pages fetched for one list (default 100)
+ * @param seed seeds the jitter of the backoff; the same seed gives the same waits (default 0)
+ */
+public record OfficialApiConfig(
+        URI apiBase,
+        URI tokenUri,
+        String clientId,
+        String clientSecret,
+        Duration timeout,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        int maxPages,
+        long seed) {
+
+    /** The environment variable holding the client id. */
+    public static final String CLIENT_ID_VARIABLE = "SCMAP_CLIENT_ID";
+
+    /** The environment variable holding the client secret. */
+    public static final String CLIENT_SECRET_VARIABLE = "SCMAP_CLIENT_SECRET";
+
+    /** What {@link #toString()} and {@link #toMap()} show instead of the secret. */
+    public static final String REDACTED = "<redacted>";
+
+    public OfficialApiConfig {
+        requireHttpUri("apiBase", apiBase);
+        requireHttpUri("tokenUri", tokenUri);
+        if (clientId == null || clientId.isBlank() || !clientId.equals(clientId.strip())) {
+            throw new IllegalArgumentException(
+                    "clientId must be a non-blank token without surrounding spaces, got '" + clientId + "'");
+        }
+        if (clientSecret == null || clientSecret.isBlank()) {
+            throw new IllegalArgumentException("clientSecret must not be blank (value not shown)");
+        }
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
+        }
+        if (initialBackoff.isNegative()) {
+            throw new IllegalArgumentException("initialBackoff must be >= 0, got " + initialBackoff);
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "maxBackoff must be >= initialBackoff (" + initialBackoff + "), got " + maxBackoff);
+        }
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be >= 1, got " + maxPages);
+        }
+    }
+
+    /** The default settings for the real SoundCloud, with the given app credentials. */
+    public static OfficialApiConfig of(String clientId, String clientSecret) {
+        return new OfficialApiConfig(
+                URI.create("https://api.soundcloud.com"),
+                URI.create("https://secure.soundcloud.com/oauth/token"),
+                clientId,
+                clientSecret,
+                Duration.ofSeconds(30),
+                6,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                100,
+                0L);
+    }
+
+    /**
+     * The default settings with credentials from {@value #CLIENT_ID_VARIABLE} and {@value
+     * #CLIENT_SECRET_VARIABLE} (pass {@code System.getenv()}).
+     *
+     * @throws IllegalArgumentException naming the variable that is missing or blank
+     */
+    public static OfficialApiConfig fromEnvironment(Map<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        String id = env.get(CLIENT_ID_VARIABLE);
+        String secret = env.get(CLIENT_SECRET_VARIABLE);
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(CLIENT_ID_VARIABLE + " must be set to the app's client id");
+        }
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException(CLIENT_SECRET_VARIABLE + " must be set to the app's client secret");
+        }
+        return of(id.strip(), secret.strip());
+    }
+
+    private static void requireHttpUri(String name, @Nullable URI uri) {
+        if (uri == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(
+                    name + " must be an absolute http(s) URI without query or fragment, got " + uri);
+        }
+    }
+
+    public OfficialApiConfig withApiBase(URI value) {
+        return new OfficialApiConfig(
+                value,
+                tokenUri,
+                clientId,
+                clientSecret,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed);
+    }
+
+    public OfficialApiConfig withTokenUri(URI value) {
+        return new OfficialApiConfig(
+                apiBase,
+                value,
+                clientId,
+                clientSecret,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed);
+    }
+
+    public OfficialApiConfig withClientId(String value) {
+        return new OfficialApiConfig(
+                apiBase,
+                tokenUri,
+                value,
+                clientSecret,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed);
+    }
+
+    public OfficialApiConfig withClientSecret(String value) {
+        return new OfficialApiConfig(
+                apiBase, tokenUri, clientId, value, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+    }
+
+    public OfficialApiConfig withTimeout(Duration value) {
+        return new OfficialApiConfig(
+                apiBase,
+                tokenUri,
+                clientId,
+                clientSecret,
+                value,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed);
+    }
+
+    public OfficialApiConfig withMaxRetries(int value) {
+        return new OfficialApiConfig(
+                apiBase, tokenUri, clientId, clientSecret, timeout, value, initialBackoff, maxBackoff, maxPages, seed);
+    }
+
+    public OfficialApiConfig withInitialBackoff(Duration value) {
+        return new OfficialApiConfig(
+                apiBase, tokenUri, clientId, clientSecret, timeout, maxRetries, value, maxBackoff, maxPages, seed);
+    }
+
+    public OfficialApiConfig withMaxBackoff(Duration value) {
+        return new OfficialApiConfig(
+                apiBase, tokenUri, clientId, clientSecret, timeout, maxRetries, initialBackoff, value, maxPages, seed);
+    }
+
+    public OfficialApiConfig withMaxPages(int value) {
+        return new OfficialApiConfig(
+                apiBase,
+                tokenUri,
+                clientId,
+                clientSecret,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                value,
+                seed);
+    }
+
+    public OfficialApiConfig withSeed(long value) {
+        return new OfficialApiConfig(
+                apiBase,
+                tokenUri,
+                clientId,
+                clientSecret,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                value);
+    }
+
+    /** The settings for a manifest, in declaration order; durations as ISO-8601, the secret redacted. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("apiBase", apiBase.toString());
+        map.put("tokenUri", tokenUri.toString());
+        map.put("clientId", clientId);
+        map.put("clientSecret", REDACTED);
+        map.put("timeout", timeout.toString());
+        map.put("maxRetries", maxRetries);
+        map.put("initialBackoff", initialBackoff.toString());
+        map.put("maxBackoff", maxBackoff.toString());
+        map.put("maxPages", maxPages);
+        map.put("seed", seed);
+        return map;
+    }
+
+    /** Like the record's own form, with the secret redacted. */
+    @Override
+    public String toString() {
+        return "OfficialApiConfig" + toMap();
+    }
+
+    /** The same settings for the shared retry machinery, which only reads timeout, retries and backoff. */
+    WebApiConfig retrySettings() {
+        return new WebApiConfig(
+                apiBase, apiBase, null, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+    }
+}
