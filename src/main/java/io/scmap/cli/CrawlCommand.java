@@ -4,6 +4,7 @@ import io.scmap.crawl.CrawlException;
 import io.scmap.crawl.CrawlParams;
 import io.scmap.crawl.CrawlSummary;
 import io.scmap.crawl.Crawler;
+import io.scmap.source.OfficialApiConfig;
 import io.scmap.source.SoundCloud;
 import io.scmap.source.SoundCloudClient;
 import io.scmap.source.WebApiConfig;
@@ -18,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -125,11 +128,34 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--no-expand", description = "Scrape only the seeds; do not expand to other accounts.")
     boolean noExpand;
 
+    /** Which SoundCloud API the crawl reads. */
+    enum Api {
+        web,
+        official
+    }
+
+    @Option(
+            names = "--api",
+            paramLabel = "API",
+            defaultValue = "web",
+            description = "web: api-v2, what soundcloud.com uses (client_id discovered); official:"
+                    + " api.soundcloud.com with app credentials (--client-id/--client-secret or"
+                    + " SCMAP_CLIENT_ID/SCMAP_CLIENT_SECRET), which has no comments feed (default: ${DEFAULT-VALUE}).")
+    Api apiKind = Api.web;
+
+    @Option(
+            names = "--client-secret",
+            paramLabel = "SECRET",
+            description = "App secret for --api official (default: the SCMAP_CLIENT_SECRET environment variable).")
+    @Nullable
+    String clientSecret;
+
     @Override
     public Integer call() throws Exception {
         List<String> seedList = seedList();
         CrawlParams params;
         WebApiConfig api;
+        OfficialApiConfig official = null;
         try {
             params = CrawlParams.DEFAULTS
                     .withPerType(perType)
@@ -145,6 +171,9 @@ final class CrawlCommand implements Callable<Integer> {
             if (webBase != null) {
                 api = api.withWebBase(webBase);
             }
+            if (apiKind == Api.official) {
+                official = officialConfig();
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
         }
@@ -152,7 +181,8 @@ final class CrawlCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CrawlSummary summary;
         try (Store store = Store.open(db);
-                SoundCloudClient client = SoundCloud.webApi(api)) {
+                SoundCloudClient client =
+                        official != null ? SoundCloud.officialApi(official) : SoundCloud.webApi(api)) {
             summary = crawlInterruptibly(client, store, params, seedList, err);
             if (summary.scrapedTotal() == 0 && !summary.interrupted()) {
                 failIfNoSeedExists(store);
@@ -206,6 +236,21 @@ final class CrawlCommand implements Callable<Integer> {
             throw new UsageException(file != null ? "the seeds file " + file + " names no seed" : "--seeds is empty");
         }
         return List.copyOf(permalinks);
+    }
+
+    /** The official API's settings from the options, else the environment. */
+    private OfficialApiConfig officialConfig() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (clientId != null) {
+            env.put(OfficialApiConfig.CLIENT_ID_VARIABLE, clientId);
+        }
+        if (clientSecret != null) {
+            env.put(OfficialApiConfig.CLIENT_SECRET_VARIABLE, clientSecret);
+        }
+        OfficialApiConfig config = OfficialApiConfig.fromEnvironment(env)
+                .withMaxRetries(maxRetries)
+                .withInitialBackoff(java.time.Duration.ofMillis(initialBackoffMillis));
+        return apiBase == null ? config : config.withApiBase(apiBase);
     }
 
     /** A crawl whose every seed was not found has nothing to start from: say so and exit 1. */

@@ -137,6 +137,24 @@ class BadInputTest {
     }
 
     @Test
+    void officialApiWithoutCredentials() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getenv("SCMAP_CLIENT_SECRET") == null, "SCMAP_CLIENT_SECRET is set here: nothing is missing");
+        CliRun run = CliRun.of(
+                "crawl",
+                "--db",
+                dir.resolve("o.db").toString(),
+                "--seeds",
+                "a",
+                "--api",
+                "official",
+                "--client-id",
+                "app");
+        assertOneLineError(run, 2, "SCMAP_CLIENT_SECRET");
+        assertThat(dir.resolve("o.db")).doesNotExist();
+    }
+
+    @Test
     void renderFromAMissingFolder() {
         assertOneLineError(CliRun.of("render", "--in", dir.resolve("nothing").toString()), 1, "does not exist");
     }
