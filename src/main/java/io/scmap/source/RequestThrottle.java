@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
  * Holds every request of one client to a steady pace: at most {@code rate} requests per second in
  * total, however many threads ask.
  *
- * <p>A token bucket of capacity one, refilled every {@code 1/rate} seconds (Failsafe's "smooth"
- * rate limiter): the first request after a pause goes at once, the next ones {@code 1/rate} apart;
- * idle time does not save up a burst. Each caller reserves the next free slot, so parallel callers
- * queue and their sum stays within the rate. Waiting ends early on an interrupt. Thread-safe; O(1)
+ * <p>Failsafe's "smooth" rate limiter, a token bucket of capacity one whose token appears on a fixed
+ * grid of {@code 1/rate} seconds: the first request after a pause goes at once, the next at the next
+ * grid mark (so at most two go back to back), the rest {@code 1/rate} apart; idle time does not save
+ * up a larger burst. Each caller reserves the next free slot, so parallel callers queue and their sum
+ * stays within the rate. Waiting ends early on an interrupt. Thread-safe; O(1)
  * per request.
  */
 final class RequestThrottle {

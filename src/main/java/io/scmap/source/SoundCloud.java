@@ -58,7 +58,8 @@ public final class SoundCloud {
         if (host.startsWith("[") && host.endsWith("]") && host.contains(":")) {
             try {
                 // an IPv6 literal is parsed, never resolved
-                return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+                return InetAddress.getByName(host.substring(1, host.length() - 1))
+                        .isLoopbackAddress();
             } catch (UnknownHostException e) {
                 return false;
             }

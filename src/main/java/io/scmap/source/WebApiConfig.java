@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param rate requests per second, the most the client sends in total, whatever its purpose (lists,
  *     profiles, client_id discovery, retries) and however many threads share it (default 1.0, a pace
  *     SoundCloud tolerates); {@code 0} or {@link #UNLIMITED_RATE} turns the limit off. The first
- *     request after a pause goes out at once, the next ones {@code 1/rate} apart (a burst of one)
+ *     request after a pause goes out at once, the rest about {@code 1/rate} apart (a burst of at
+ *     most two)
  */
 public record WebApiConfig(
         URI apiBase,
