@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     cursors
  * @param seed seeds the jitter of the backoff; the same seed gives the same waits (default 0)
  * @param rate requests per second, the most the client sends in total, whatever its purpose (lists,
- *     profiles, client_id discovery, retries) and however many threads share it (default 1.0, a pace
- *     SoundCloud tolerates); {@code 0} or {@link #UNLIMITED_RATE} turns the limit off. The first
+ *     profiles, client_id discovery, retries) and however many threads share it (default 1.0, a cautious pace
+ *     for SoundCloud); {@code 0} or {@link #UNLIMITED_RATE} turns the limit off. The first
  *     request after a pause goes out at once, the rest about {@code 1/rate} apart (a burst of at
  *     most two)
  */
