@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scmap.source.LoopbackServer.Reply;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -141,6 +143,25 @@ class WebApiRateTest {
         assertThat(flagKept).isTrue();
         assertThat(client.requestCount()).isEqualTo(1);
         client.close();
+    }
+
+    @Test
+    void otherRequestsSuchAsATokenPostShareTheBucketAndTheRetries() throws Exception {
+        server.page("/oauth/token", request -> Reply.json("{\"access_token\":\"t\"}"));
+        WebApiConfig config = TestClients.config(server.base()).withRate(20);
+        RetryPolicy retry = new RetryPolicy(config, new SplittableRandom(1), TestClients.FIXED_CLOCK);
+        HttpFetcher fetcher = new HttpFetcher(config, retry, wait -> {});
+        HttpRequest post = HttpRequest.newBuilder(
+                        server.base().resolve("/oauth/token"))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        long start = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            assertThat(fetcher.execute(post, true).json()).isNotNull();
+        }
+        assertThat(fetcher.requestCount()).isEqualTo(6);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(225));
     }
 
     @Test
