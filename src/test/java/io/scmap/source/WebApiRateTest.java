@@ -151,8 +151,7 @@ class WebApiRateTest {
         WebApiConfig config = TestClients.config(server.base()).withRate(20);
         RetryPolicy retry = new RetryPolicy(config, new SplittableRandom(1), TestClients.FIXED_CLOCK);
         HttpFetcher fetcher = new HttpFetcher(config, retry, wait -> {});
-        HttpRequest post = HttpRequest.newBuilder(
-                        server.base().resolve("/oauth/token"))
+        HttpRequest post = HttpRequest.newBuilder(server.base().resolve("/oauth/token"))
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
