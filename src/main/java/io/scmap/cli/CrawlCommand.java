@@ -119,6 +119,14 @@ final class CrawlCommand implements Callable<Integer> {
     int maxRetries;
 
     @Option(
+            names = "--rate",
+            paramLabel = "REQUESTS_PER_SECOND",
+            defaultValue = "1",
+            description = "Requests per second to SoundCloud, all requests together (default: ${DEFAULT-VALUE},"
+                    + " polite; 0 = unlimited, for the simulator).")
+    double rate;
+
+    @Option(
             names = "--initial-backoff-ms",
             hidden = true,
             defaultValue = "1000",
@@ -164,7 +172,8 @@ final class CrawlCommand implements Callable<Integer> {
             api = WebApiConfig.DEFAULTS
                     .withClientId(clientId)
                     .withMaxRetries(maxRetries)
-                    .withInitialBackoff(java.time.Duration.ofMillis(initialBackoffMillis));
+                    .withInitialBackoff(java.time.Duration.ofMillis(initialBackoffMillis))
+                    .withRate(rate);
             if (apiBase != null) {
                 api = api.withApiBase(apiBase);
             }

@@ -120,6 +120,7 @@ final class DemoCommand implements Callable<Integer> {
                     .withWebBase(sim.baseUrl())
                     .withClientId(null)
                     .withInitialBackoff(Duration.ofMillis(50))
+                    .withRate(WebApiConfig.UNLIMITED_RATE)
                     .withSeed(simParams.seed());
             try (Store store = Store.open(db);
                     SoundCloudClient client = SoundCloud.webApi(api)) {

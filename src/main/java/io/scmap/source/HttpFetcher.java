@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.failsafe.Execution;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends GET requests with the headers of a desktop browser on the web base, retrying transient
- * failures as {@link RetryPolicy} says, and counts every request it sends.
+ * Sends GET requests with the headers of a desktop browser on the web base, at most as fast as its
+ * {@link RequestThrottle} lets them go, retrying transient failures as {@link RetryPolicy} says
+ * (Failsafe counts the attempts; this class does the waiting, through the {@link RetryPolicy.Sleeper}),
+ * and counts every request it sends.
  *
  * <p>A 403 whose body names {@code captcha-delivery} becomes a {@link BlockedException} at once.
  * Other responses are returned as they are for the caller to judge (404, 401, ...). An interrupt
@@ -49,21 +52,29 @@ final class HttpFetcher {
             .build();
 
     private final HttpClient http;
-    private final RetryPolicy retry;
+    private final dev.failsafe.RetryPolicy<Outcome> policy;
     private final RetryPolicy.Sleeper sleeper;
+    private final RequestThrottle throttle;
     private final Duration timeout;
     private final String origin;
     private final String referer;
     private final AtomicLong requests = new AtomicLong();
 
+    /** A fetcher throttled to {@link WebApiConfig#rate()}. */
     HttpFetcher(WebApiConfig config, RetryPolicy retry, RetryPolicy.Sleeper sleeper) {
+        this(config, retry, sleeper, RequestThrottle.of(config));
+    }
+
+    /** A fetcher whose every request, retries included, first passes {@code throttle}. */
+    HttpFetcher(WebApiConfig config, RetryPolicy retry, RetryPolicy.Sleeper sleeper, RequestThrottle throttle) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(config.timeout())
                 .build();
-        this.retry = retry;
+        this.policy = retry.toFailsafe(outcome -> outcome instanceof Failure, HttpFetcher::retryAfter);
         this.sleeper = sleeper;
+        this.throttle = throttle;
         this.timeout = config.timeout();
         String web = config.webBase().toString();
         this.referer = web.endsWith("/") ? web : web + "/";
@@ -98,32 +109,47 @@ final class HttpFetcher {
                 .header("Origin", origin)
                 .header("Referer", referer)
                 .build();
-        for (int attempt = 0; ; attempt++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw interrupted(uri, new InterruptedException("interrupt pending"));
+        return execute(request, json);
+    }
+
+    /**
+     * Sends {@code request} (any method, headers as given) through this client's throttle and
+     * retries: each attempt waits for the rate limit, then counts as one request. With {@code json},
+     * a 2xx body that does not parse is retried like a 503. The request should carry a timeout.
+     */
+    Fetched execute(HttpRequest request, boolean json) throws SourceException {
+        URI uri = request.uri();
+        Execution<Outcome> execution = Execution.of(policy);
+        while (true) {
+            Outcome outcome = attempt(request, json);
+            execution.recordResult(outcome);
+            if (outcome instanceof Fetched fetched) {
+                return fetched;
             }
-            Failure failure;
-            try {
-                requests.incrementAndGet();
-                HttpResponse<String> response = send(request);
-                Outcome outcome = judge(response, uri, json);
-                if (outcome instanceof Fetched fetched) {
-                    return fetched;
-                }
-                failure = (Failure) outcome;
-            } catch (IOException e) {
-                failure = new Failure(0, describe(e), e, null);
-            } catch (InterruptedException e) {
-                throw interrupted(uri, e);
-            }
-            if (attempt >= retry.maxRetries()) {
+            Failure failure = (Failure) outcome;
+            if (execution.isComplete()) {
                 throw new SourceException(
-                        "gave up on " + uri + " after " + (attempt + 1) + " attempts; last: " + failure.problem,
+                        "gave up on " + uri + " after " + execution.getAttemptCount() + " attempts; last: "
+                                + failure.problem,
                         failure.status,
                         uri,
                         failure.cause);
             }
-            pause(retry.delay(attempt, failure.retryAfter), uri);
+            pause(execution.getDelay(), uri);
+        }
+    }
+
+    /** One request: wait for the throttle, send, judge; I/O trouble becomes a {@link Failure}. */
+    private Outcome attempt(HttpRequest request, boolean json) throws SourceException {
+        URI uri = request.uri();
+        try {
+            throttle.acquire();
+            requests.incrementAndGet();
+            return judge(send(request), uri, json);
+        } catch (IOException e) {
+            return new Failure(0, describe(e), e, null);
+        } catch (InterruptedException e) {
+            throw interrupted(uri, e);
         }
     }
 
@@ -183,6 +209,10 @@ final class HttpFetcher {
         } catch (JsonProcessingException e) {
             return new Failure(status, "unparseable JSON (" + e.getOriginalMessage() + ")", e, null);
         }
+    }
+
+    private static @Nullable String retryAfter(Outcome outcome) {
+        return outcome instanceof Failure failure ? failure.retryAfter : null;
     }
 
     private void pause(Duration wait, URI uri) throws SourceException {

@@ -258,6 +258,15 @@ public record OfficialApiConfig(
     /** The same settings for the shared retry machinery, which only reads timeout, retries and backoff. */
     WebApiConfig retrySettings() {
         return new WebApiConfig(
-                apiBase, apiBase, null, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+                apiBase,
+                apiBase,
+                null,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                WebApiConfig.UNLIMITED_RATE);
     }
 }

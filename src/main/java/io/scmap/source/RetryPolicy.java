@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +22,11 @@ import org.jspecify.annotations.Nullable;
  * {@code b = min(maxBackoff, initialBackoff * 2^n)} with "equal jitter": uniform in {@code [b/2,
  * b]}. A {@code Retry-After} header (seconds or HTTP date) replaces it, capped at {@code
  * maxBackoff}. Deterministic: the jitter comes from the {@link SplittableRandom} passed in, so the
- * same seed gives the same waits. Kept apart from the HTTP code so that a resilience library can
- * replace it.
+ * same seed gives the same waits.
+ *
+ * <p>{@link #toFailsafe} turns these rules into a Failsafe retry policy, which counts the attempts
+ * and decides when to stop; Failsafe's own jitter is not used because it cannot take a seed.
+ * Thread-safe.
  */
 final class RetryPolicy {
 
@@ -52,6 +57,19 @@ final class RetryPolicy {
     /** Retries allowed after the first attempt. */
     int maxRetries() {
         return maxRetries;
+    }
+
+    /**
+     * A Failsafe policy that retries results for which {@code failed} holds, at most {@link
+     * #maxRetries()} times, waiting {@link #delay} with the result's Retry-After value. For use with
+     * a standalone {@code dev.failsafe.Execution}, which leaves the waiting to the caller.
+     */
+    <R> dev.failsafe.RetryPolicy<R> toFailsafe(Predicate<R> failed, Function<R, @Nullable String> retryAfter) {
+        return dev.failsafe.RetryPolicy.<R>builder()
+                .handleResultIf(failed::test)
+                .withMaxRetries(maxRetries)
+                .withDelayFn(context -> delay(context.getAttemptCount() - 1, retryAfter.apply(context.getLastResult())))
+                .build();
     }
 
     /** Whether a response with this status is worth repeating. */

@@ -9,21 +9,28 @@ public final class SoundCloud {
 
     /**
      * A client of the web api-v2 that soundcloud.com itself uses, with client_id discovery, paging,
-     * retries with backoff and bot-protection detection. See {@link WebApiConfig} for the settings.
+     * retries with backoff, a request rate limit and bot-protection detection. See {@link
+     * WebApiConfig} for the settings.
      *
-     * <p>The client is thread-safe: the crawler may fetch several lists at once. Backoff jitter is drawn
-     * from a {@link SplittableRandom} seeded with {@link WebApiConfig#seed()}.
+     * <p>The client is thread-safe: the crawler may fetch several lists at once. All its requests,
+     * from every thread and for every purpose (client_id discovery, lists, retries), share one limit
+     * of {@link WebApiConfig#rate()} requests per second (the demo and tests against the simulator
+     * set it unlimited). Backoff jitter is drawn from a {@link SplittableRandom} seeded with {@link
+     * WebApiConfig#seed()}.
      *
      * <p>Every call can throw {@link SourceException} (after retries, with status and URL), or its
      * subclass {@link BlockedException} when bot protection answers with a captcha. An interrupt
-     * aborts the current call at once with a {@code SourceException} of status 0 and leaves the
-     * thread's interrupt flag set, so a crawler loop can check it and stop.
+     * aborts the current call at once (also while it waits for the rate limit) with a {@code
+     * SourceException} of status 0 and leaves the thread's interrupt flag set, so a crawler loop can
+     * check it and stop.
      */
     public static SoundCloudClient webApi(WebApiConfig config) {
+        RequestThrottle throttle = RequestThrottle.of(config);
         HttpFetcher fetcher = new HttpFetcher(
                 config,
                 new RetryPolicy(config, new SplittableRandom(config.seed()), Clock.systemUTC()),
-                RetryPolicy.Sleeper.system());
+                RetryPolicy.Sleeper.system(),
+                throttle);
         return new WebApiClient(config, fetcher);
     }
 

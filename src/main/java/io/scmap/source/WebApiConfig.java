@@ -28,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  * @param maxPages cap on the pages fetched for one list (default 100), a guard against endless
  *     cursors
  * @param seed seeds the jitter of the backoff; the same seed gives the same waits (default 0)
+ * @param rate requests per second, the most the client sends in total, whatever its purpose (lists,
+ *     profiles, client_id discovery, retries) and however many threads share it (default 1.0, a cautious pace
+ *     for SoundCloud); {@code 0} or {@link #UNLIMITED_RATE} turns the limit off. The first
+ *     request after a pause goes out at once, the rest about {@code 1/rate} apart (a burst of at
+ *     most two)
  */
 public record WebApiConfig(
         URI apiBase,
@@ -38,7 +43,11 @@ public record WebApiConfig(
         Duration initialBackoff,
         Duration maxBackoff,
         int maxPages,
-        long seed) {
+        long seed,
+        double rate) {
+
+    /** A {@link #rate()} that sends requests as fast as they come; so does {@code 0}. */
+    public static final double UNLIMITED_RATE = Double.POSITIVE_INFINITY;
 
     /** The settings that talk to the real SoundCloud the way its own web page does. */
     public static final WebApiConfig DEFAULTS = new WebApiConfig(
@@ -50,7 +59,8 @@ public record WebApiConfig(
             Duration.ofSeconds(1),
             Duration.ofSeconds(60),
             100,
-            0L);
+            0L,
+            1.0);
 
     public WebApiConfig {
         requireHttpBase("apiBase", apiBase);
@@ -78,6 +88,15 @@ public record WebApiConfig(
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages must be >= 1, got " + maxPages);
         }
+        if (!(rate >= 0)) {
+            throw new IllegalArgumentException(
+                    "rate must be >= 0 requests per second (0 or Infinity: unlimited), got " + rate);
+        }
+    }
+
+    /** Whether {@link #rate()} limits anything: false for {@code 0} and {@link #UNLIMITED_RATE}. */
+    public boolean isRateLimited() {
+        return rate > 0 && rate < UNLIMITED_RATE;
     }
 
     private static void requireHttpBase(String name, @Nullable URI uri) {
@@ -96,49 +115,58 @@ public record WebApiConfig(
 
     public WebApiConfig withApiBase(URI value) {
         return new WebApiConfig(
-                value, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+                value, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed, rate);
     }
 
     public WebApiConfig withWebBase(URI value) {
         return new WebApiConfig(
-                apiBase, value, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+                apiBase, value, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed, rate);
     }
 
     public WebApiConfig withClientId(@Nullable String value) {
         return new WebApiConfig(
-                apiBase, webBase, value, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+                apiBase, webBase, value, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed, rate);
     }
 
     public WebApiConfig withTimeout(Duration value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, value, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+                apiBase, webBase, clientId, value, maxRetries, initialBackoff, maxBackoff, maxPages, seed, rate);
     }
 
     public WebApiConfig withMaxRetries(int value) {
-        return new WebApiConfig(apiBase, webBase, clientId, timeout, value, initialBackoff, maxBackoff, maxPages, seed);
+        return new WebApiConfig(
+                apiBase, webBase, clientId, timeout, value, initialBackoff, maxBackoff, maxPages, seed, rate);
     }
 
     public WebApiConfig withInitialBackoff(Duration value) {
-        return new WebApiConfig(apiBase, webBase, clientId, timeout, maxRetries, value, maxBackoff, maxPages, seed);
+        return new WebApiConfig(
+                apiBase, webBase, clientId, timeout, maxRetries, value, maxBackoff, maxPages, seed, rate);
     }
 
     public WebApiConfig withMaxBackoff(Duration value) {
-        return new WebApiConfig(apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, value, maxPages, seed);
+        return new WebApiConfig(
+                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, value, maxPages, seed, rate);
     }
 
     public WebApiConfig withMaxPages(int value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, value, seed);
+                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, value, seed, rate);
     }
 
     public WebApiConfig withSeed(long value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, value);
+                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, value, rate);
+    }
+
+    /** A copy sending at most {@code value} requests per second; {@code 0} or {@link #UNLIMITED_RATE}: no limit. */
+    public WebApiConfig withRate(double value) {
+        return new WebApiConfig(
+                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed, value);
     }
 
     /**
      * The settings for a manifest, in declaration order; durations as ISO-8601 ({@code PT30S}), a
-     * missing client id as {@code "discover"}.
+     * missing client id as {@code "discover"}, an unlimited rate as {@code "unlimited"}.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -151,6 +179,7 @@ public record WebApiConfig(
         map.put("maxBackoff", maxBackoff.toString());
         map.put("maxPages", maxPages);
         map.put("seed", seed);
+        map.put("rate", isRateLimited() ? (Object) rate : "unlimited");
         return map;
     }
 }

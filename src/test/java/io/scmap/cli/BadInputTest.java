@@ -125,7 +125,9 @@ class BadInputTest {
                     "--api-base",
                     base,
                     "--web-base",
-                    base);
+                    base,
+                    "--rate",
+                    "0");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("warning: seed 'ghost-one'");
             assertThat(run.err()

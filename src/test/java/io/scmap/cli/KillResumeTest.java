@@ -73,6 +73,8 @@ class KillResumeTest {
                 sim.baseUrl().toString(),
                 "--initial-backoff-ms",
                 "20",
+                "--rate",
+                "0",
                 "--db"));
     }
 

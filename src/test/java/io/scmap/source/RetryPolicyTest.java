@@ -74,4 +74,40 @@ class RetryPolicyTest {
         assertThat(List.of(429, 500, 502, 503, 504)).allMatch(RetryPolicy::isRetryableStatus);
         assertThat(List.of(200, 301, 400, 401, 403, 404, 410, 501)).noneMatch(RetryPolicy::isRetryableStatus);
     }
+
+    @Test
+    void theFailsafePolicyStopsAfterMaxRetriesWithTheSeededWaits() {
+        WebApiConfig config = WebApiConfig.DEFAULTS.withMaxRetries(3).withSeed(5);
+        dev.failsafe.Execution<String> execution = dev.failsafe.Execution.of(
+                policy(config).toFailsafe(result -> result.startsWith("503"), result -> null));
+        List<Duration> delays = new ArrayList<>();
+        while (!execution.isComplete()) {
+            execution.recordResult("503");
+            if (!execution.isComplete()) {
+                delays.add(execution.getDelay());
+            }
+        }
+        assertThat(execution.getAttemptCount()).isEqualTo(4);
+        RetryPolicy twin = policy(config);
+        assertThat(delays).containsExactly(twin.backoff(0), twin.backoff(1), twin.backoff(2));
+    }
+
+    @Test
+    void theFailsafePolicyHonoursRetryAfterAndStopsOnSuccess() {
+        dev.failsafe.Execution<String> execution = dev.failsafe.Execution.of(policy(WebApiConfig.DEFAULTS)
+                .toFailsafe(result -> result.startsWith("429"), result -> result.substring(4)));
+        execution.recordResult("429 12");
+        assertThat(execution.isComplete()).isFalse();
+        assertThat(execution.getDelay()).isEqualTo(Duration.ofSeconds(12));
+        execution.recordResult("200");
+        assertThat(execution.isComplete()).isTrue();
+    }
+
+    @Test
+    void noRetriesMeansOneAttempt() {
+        dev.failsafe.Execution<String> execution = dev.failsafe.Execution.of(
+                policy(WebApiConfig.DEFAULTS.withMaxRetries(0)).toFailsafe(result -> true, result -> null));
+        execution.recordResult("503");
+        assertThat(execution.isComplete()).isTrue();
+    }
 }

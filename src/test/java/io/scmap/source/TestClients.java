@@ -20,9 +20,13 @@ final class TestClients {
 
     private TestClients() {}
 
-    /** Settings pointing both bases at {@code base}, with a short timeout and the default backoff. */
+    /** Settings pointing both bases at {@code base}, with a short timeout, the default backoff, no rate limit. */
     static WebApiConfig config(URI base) {
-        return WebApiConfig.DEFAULTS.withApiBase(base).withWebBase(base).withTimeout(Duration.ofSeconds(5));
+        return WebApiConfig.DEFAULTS
+                .withApiBase(base)
+                .withWebBase(base)
+                .withTimeout(Duration.ofSeconds(5))
+                .withRate(WebApiConfig.UNLIMITED_RATE);
     }
 
     /** A client whose waits are appended to {@code waits} rather than slept. */

@@ -21,6 +21,8 @@ class WebApiConfigTest {
         assertThat(d.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
         assertThat(d.maxBackoff()).isEqualTo(Duration.ofSeconds(60));
         assertThat(d.maxPages()).isEqualTo(100);
+        assertThat(d.rate()).isEqualTo(1.0);
+        assertThat(d.isRateLimited()).isTrue();
     }
 
     @Test
@@ -34,7 +36,8 @@ class WebApiConfigTest {
                 .withInitialBackoff(Duration.ZERO)
                 .withMaxBackoff(Duration.ofMillis(5))
                 .withMaxPages(3)
-                .withSeed(99);
+                .withSeed(99)
+                .withRate(2.5);
         assertThat(changed)
                 .isEqualTo(new WebApiConfig(
                         URI.create("http://127.0.0.1:1/api"),
@@ -45,7 +48,8 @@ class WebApiConfigTest {
                         Duration.ZERO,
                         Duration.ofMillis(5),
                         3,
-                        99));
+                        99,
+                        2.5));
         assertThat(changed.withClientId(null).clientId()).isNull();
     }
 
@@ -61,7 +65,18 @@ class WebApiConfigTest {
                         entry("initialBackoff", "PT1S"),
                         entry("maxBackoff", "PT1M"),
                         entry("maxPages", 100),
-                        entry("seed", 0L));
+                        entry("seed", 0L),
+                        entry("rate", 1.0));
+    }
+
+    @Test
+    void zeroAndInfinityBothMeanUnlimited() {
+        assertThat(WebApiConfig.DEFAULTS.withRate(0).isRateLimited()).isFalse();
+        assertThat(WebApiConfig.DEFAULTS.withRate(WebApiConfig.UNLIMITED_RATE).isRateLimited())
+                .isFalse();
+        assertThat(WebApiConfig.DEFAULTS.withRate(0.01).isRateLimited()).isTrue();
+        assertThat(WebApiConfig.DEFAULTS.withRate(0).toMap()).containsEntry("rate", "unlimited");
+        assertThat(WebApiConfig.DEFAULTS.withRate(20).toMap()).containsEntry("rate", 20.0);
     }
 
     @Test
@@ -86,6 +101,11 @@ class WebApiConfigTest {
         assertThatThrownBy(() -> d.withMaxBackoff(Duration.ofMillis(10)))
                 .hasMessage("maxBackoff must be >= initialBackoff (PT1S), got PT0.01S");
         assertThatThrownBy(() -> d.withMaxPages(0)).hasMessage("maxPages must be >= 1, got 0");
+        assertThatThrownBy(() -> d.withRate(-1))
+                .hasMessage("rate must be >= 0 requests per second (0 or Infinity: unlimited), got -1.0");
+        assertThatThrownBy(() -> d.withRate(Double.NaN))
+                .hasMessageContaining("rate")
+                .hasMessageContaining("NaN");
     }
 
     @Test
