@@ -81,6 +81,37 @@ final class NpzFiles {
         return out.toByteArray();
     }
 
+    /**
+     * Writes the entries STORED with the local headers Python's zipfile writes under numpy's
+     * {@code force_zip64=True}: sizes 0xFFFFFFFF and the real ones in a zip64 extra field.
+     */
+    Path writeZip64Style(Path file) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
+            CRC32 crc = new CRC32();
+            crc.update(e.getValue());
+            byte[] header = new byte[30 + name.length + 20];
+            ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+            b.putInt(0x04034b50).putShort((short) 45).putShort((short) 0).putShort((short) 0);
+            b.putShort((short) 0).putShort((short) 0x21).putInt((int) crc.getValue());
+            b.putInt(-1)
+                    .putInt(-1)
+                    .putShort((short) name.length)
+                    .putShort((short) 20)
+                    .put(name);
+            b.putShort((short) 1)
+                    .putShort((short) 16)
+                    .putLong(e.getValue().length)
+                    .putLong(e.getValue().length);
+            out.writeBytes(header);
+            out.writeBytes(e.getValue());
+        }
+        out.writeBytes(new byte[] {'P', 'K', 5, 6});
+        out.writeBytes(new byte[18]);
+        return Files.write(file, out.toByteArray());
+    }
+
     Path write(Path file, boolean compressed) throws IOException {
         try (OutputStream raw = Files.newOutputStream(file);
                 ZipOutputStream zip = new ZipOutputStream(raw)) {

@@ -143,6 +143,14 @@ class NpzTest {
     }
 
     @Test
+    void readsPythonsZip64LocalHeaders() throws Exception {
+        Path file = valid().writeZip64Style(dir.resolve("zip64.npz"));
+        SparseMatrix m = Matrices.readNpz(file);
+        assertThat(m.nnz()).isEqualTo(4);
+        assertThat(m.get(3, 0)).isEqualTo(4.0);
+    }
+
+    @Test
     void readsIntegerData() throws Exception {
         Path file = NpzFiles.create()
                 .ints("indices.npy", "<i4", 1)
