@@ -5,6 +5,11 @@ import io.scmap.source.InteractionType;
 import io.scmap.store.Store;
 import io.scmap.store.StoreException;
 import io.scmap.store.StoredAccount;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,6 +66,108 @@ public final class Matrices {
                     TYPES[type], snapshot.coordinates.toCsr(snapshot.rows.size(), snapshot.columns.size(), oneHot));
         }
         return Collections.unmodifiableMap(matrices);
+    }
+
+    /** File names of the reference's trio, as {@link #writeReference} writes them. */
+    public static final String REFERENCE_NPZ = "sparse_matrix.npz";
+
+    public static final String REFERENCE_ROWS = "remaining_seeds.csv";
+    public static final String REFERENCE_COLUMNS = "seeds.csv";
+
+    /**
+     * Writes the reference's own files into {@code dir} (created if absent): {@value #REFERENCE_NPZ}
+     * as {@code scipy.sparse.save_npz} writes a CSR matrix (compressed), {@value #REFERENCE_ROWS}
+     * ({@code links,names,followers,emerge_date}, dates M/D/YYYY, unknowns empty) and {@value
+     * #REFERENCE_COLUMNS} ({@code links,names,followers}, followers where the account is also a
+     * row). Each file is written to a temporary name and moved into place. Deterministic: the same
+     * matrix gives byte-identical files.
+     *
+     * @throws IOException if a file cannot be written
+     */
+    public static void writeReference(InteractionMatrix m, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        atomically(dir.resolve(REFERENCE_NPZ), f -> Npz.write(m.values(), f, true));
+        atomically(dir.resolve(REFERENCE_ROWS), f -> ReferenceCsv.writeRows(m.rows(), f));
+        atomically(dir.resolve(REFERENCE_COLUMNS), f -> ReferenceCsv.writeColumns(m.columns(), m.rows(), f));
+    }
+
+    /**
+     * Reads the reference's files: a scipy sparse npz (CSR, CSC or COO; returned as canonical CSR
+     * with duplicates summed), its row labels and its column labels. Ids are -1 (the files hold
+     * none); missing followers are -1, missing or unparseable emerge dates null.
+     *
+     * @throws MatrixFormatException naming the file and problem, or when label counts and the
+     *     matrix's shape disagree
+     * @throws IOException if a file cannot be read
+     */
+    public static InteractionMatrix readReference(Path npz, Path rowsCsv, Path colsCsv)
+            throws IOException, MatrixFormatException {
+        SparseMatrix values = Npz.read(npz);
+        List<RowLabel> rows = ReferenceCsv.readRows(rowsCsv);
+        List<ColumnLabel> columns = ReferenceCsv.readColumns(colsCsv);
+        if (rows.size() != values.rows()) {
+            throw new MatrixFormatException("rows CSV has " + rows.size() + " rows but the matrix has " + values.rows()
+                    + " (" + rowsCsv.getFileName() + ", " + npz.getFileName() + ")");
+        }
+        if (columns.size() != values.cols()) {
+            throw new MatrixFormatException("columns CSV has " + columns.size() + " rows but the matrix has "
+                    + values.cols() + " columns (" + colsCsv.getFileName() + ", " + npz.getFileName() + ")");
+        }
+        return new InteractionMatrix(values, rows, columns);
+    }
+
+    /**
+     * Reads a scipy sparse npz (CSR, CSC or COO, any integer or float dtype, deflated or stored) as
+     * canonical CSR. O(nnz log(longest row)).
+     *
+     * @throws MatrixFormatException naming the file and the problem
+     * @throws IOException if the file cannot be read
+     */
+    public static SparseMatrix readNpz(Path npz) throws IOException, MatrixFormatException {
+        return Npz.read(npz);
+    }
+
+    /**
+     * Writes {@code m} as {@code scipy.sparse.save_npz} writes a CSR matrix (int32 indices, float64
+     * data), deflated when {@code compressed}, else stored.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public static void writeNpz(SparseMatrix m, Path npz, boolean compressed) throws IOException {
+        atomically(npz, f -> Npz.write(m, f, compressed));
+    }
+
+    /**
+     * Writes an edge list CSV, {@code source,target,weight,likes,comments,reposts,follows}: one
+     * line per nonzero cell of {@code m} in row-major order, source and target as permalinks, the
+     * counts from {@code perType} (a missing type counts 0). Whole numbers are written without a
+     * fraction. O(nnz log(longest row)).
+     *
+     * @throws IllegalArgumentException if a per-type matrix's shape differs from {@code m}'s
+     * @throws IOException if the file cannot be written
+     */
+    public static void writeEdgeList(InteractionMatrix m, Map<InteractionType, SparseMatrix> perType, Path csv)
+            throws IOException {
+        atomically(csv, f -> ReferenceCsv.writeEdgeList(m, perType, f));
+    }
+
+    private interface FileWriting {
+        void writeTo(Path file) throws IOException;
+    }
+
+    private static void atomically(Path target, FileWriting writing) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            writing.writeTo(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** Rows, columns and interaction coordinates read from a store. */
