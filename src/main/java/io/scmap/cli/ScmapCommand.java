@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             AnalyzeCommand.class,
             RenderCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 final class ScmapCommand implements Runnable {

@@ -10,7 +10,7 @@ class CommandLineTest {
     void helpListsEveryCommand() {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("demo", "simulate", "crawl", "status", "analyze", "render");
+        assertThat(run.out()).contains("demo", "simulate", "crawl", "status", "analyze", "render", "export");
     }
 
     @Test

@@ -52,6 +52,7 @@ class KillResumeTest {
             assertThat(run(command, killed, -1)).isZero();
 
             assertSameMatrix(calm, killed);
+            assertSameExport(calm, killed);
         }
     }
 
@@ -97,6 +98,26 @@ class KillResumeTest {
             throw new AssertionError("crawl failed: " + Files.readString(log.toPath()));
         }
         return 0;
+    }
+
+    /** The reference's trio exported from both crawls is identical, byte for byte. */
+    private void assertSameExport(Path calm, Path killed) throws Exception {
+        for (Path db : List.of(calm, killed)) {
+            CliRun export = CliRun.of(
+                    "export",
+                    "--db",
+                    db.toString(),
+                    "--format",
+                    "npz",
+                    "--out",
+                    dir.resolve("export-" + db.getFileName()).toString());
+            assertThat(export.exitCode()).as(export.err()).isZero();
+        }
+        for (String file : List.of("sparse_matrix.npz", "remaining_seeds.csv", "seeds.csv")) {
+            assertThat(Files.readAllBytes(dir.resolve("export-killed.db").resolve(file)))
+                    .as(file)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("export-calm.db").resolve(file)));
+        }
     }
 
     private static void assertSameMatrix(Path expectedDb, Path actualDb) throws Exception {
