@@ -4,6 +4,7 @@ import io.scmap.crawl.InteractionWeights;
 import io.scmap.map.Maps;
 import io.scmap.matrix.InteractionMatrix;
 import io.scmap.matrix.Matrices;
+import io.scmap.matrix.MatrixFormatException;
 import io.scmap.matrix.SparseMatrix;
 import io.scmap.source.InteractionType;
 import io.scmap.store.Store;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
         name = "analyze",
         mixinStandardHelpOptions = true,
         description = {
-            "Embed and cluster a crawl: filter rows, truncated SVD, UMAP, HDBSCAN, scene labels.",
+            "Embed and cluster a crawl (--db) or the reference's own files (--npz, --rows, --cols): filter rows,"
+                    + " truncated SVD, UMAP, HDBSCAN, scene labels.",
             "Writes points.csv, edges.csv, neighbors.csv and manifest.json to --out; 'scmap render' draws them."
         })
 final class AnalyzeCommand implements Callable<Integer> {
@@ -36,8 +40,35 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     VerboseMixin verbose = new VerboseMixin();
 
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The crawl database.")
-    Path db = Path.of("scmap.db");
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input = new Input();
+
+    /** Where the matrix comes from: a crawl database, or the reference's own three files. */
+    static final class Input {
+        @Option(names = "--db", paramLabel = "FILE", description = "The crawl database.")
+        @Nullable
+        Path db;
+
+        @ArgGroup(exclusive = false)
+        @Nullable
+        ReferenceFiles reference;
+    }
+
+    /** The reference's trio, as its scraper wrote it (or as 'scmap export' writes it). */
+    static final class ReferenceFiles {
+        @Option(names = "--npz", required = true, paramLabel = "FILE", description = "sparse_matrix.npz (scipy).")
+        Path npz = Path.of("sparse_matrix.npz");
+
+        @Option(
+                names = "--rows",
+                required = true,
+                paramLabel = "CSV",
+                description = "Row labels: remaining_seeds.csv (links,names,followers,emerge_date).")
+        Path rows = Path.of("remaining_seeds.csv");
+
+        @Option(names = "--cols", required = true, paramLabel = "CSV", description = "Column labels: seeds.csv.")
+        Path cols = Path.of("seeds.csv");
+    }
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the tables.")
     Path out = Path.of("out");
@@ -51,15 +82,32 @@ final class AnalyzeCommand implements Callable<Integer> {
         var hdbscanParams = options.hdbscanParams();
         Path dir = OutputDirectory.prepare(out);
         InteractionMatrix matrix;
-        Map<InteractionType, SparseMatrix> perType;
-        try (Store store = Store.openReadOnly(db)) {
-            matrix = Matrices.fromStore(store, InteractionWeights.DEFAULTS);
-            perType = Matrices.perType(store);
-        } catch (StoreException e) {
-            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
-        }
-        if (matrix.values().rows() == 0) {
-            throw new CommandFailedException(db + " holds no scraped account yet: run 'scmap crawl' first");
+        @Nullable Map<InteractionType, SparseMatrix> perType = null;
+        String source;
+        Path db = input.db;
+        ReferenceFiles reference = input.reference;
+        if (db != null) {
+            source = db.toString();
+            try (Store store = Store.openReadOnly(db)) {
+                matrix = Matrices.fromStore(store, InteractionWeights.DEFAULTS);
+                perType = Matrices.perType(store);
+            } catch (StoreException e) {
+                throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+            }
+            if (matrix.values().rows() == 0) {
+                throw new CommandFailedException(db + " holds no scraped account yet: run 'scmap crawl' first");
+            }
+        } else if (reference != null) {
+            source = reference.npz.toString();
+            try {
+                matrix = Matrices.readReference(reference.npz, reference.rows, reference.cols);
+            } catch (MatrixFormatException e) {
+                throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+            } catch (IOException e) {
+                throw new CommandFailedException("cannot read " + reference.npz + ": " + e.getMessage(), e);
+            }
+        } else {
+            throw new UsageException("give --db FILE, or --npz, --rows and --cols");
         }
         Analysis.Result result;
         try {
@@ -68,14 +116,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                     perType,
                     embedParams,
                     hdbscanParams,
-                    "scmap: " + db.getFileName(),
+                    "scmap: " + Path.of(source).getFileName(),
                     spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(String.valueOf(e.getMessage()), e);
         }
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("command", ScmapCommand.typed(spec));
-        sections.put("input", db.toAbsolutePath().normalize().toString());
+        sections.put("input", Path.of(source).toAbsolutePath().normalize().toString());
         sections.putAll(result.manifest());
         try {
             Maps.writeTables(result.atlas(), dir);

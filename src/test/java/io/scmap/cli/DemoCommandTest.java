@@ -83,6 +83,38 @@ class DemoCommandTest {
     }
 
     @Test
+    void theReferenceFilesExportedFromTheCrawlGiveTheSameMap() throws Exception {
+        Path trio = dir.resolve("trio");
+        CliRun export = CliRun.of(
+                "export", "--db", out.resolve("demo.db").toString(), "--format", "npz", "--out", trio.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        Path again = dir.resolve("again");
+        CliRun analyze = CliRun.of(
+                "analyze",
+                "--npz",
+                trio.resolve("sparse_matrix.npz").toString(),
+                "--rows",
+                trio.resolve("remaining_seeds.csv").toString(),
+                "--cols",
+                trio.resolve("seeds.csv").toString(),
+                "--seed",
+                "7",
+                "--out",
+                again.toString());
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+
+        List<MapPoint> fromDb = Maps.readAtlas(out).points();
+        List<MapPoint> fromFiles = Maps.readAtlas(again).points();
+        assertThat(fromFiles).hasSameSizeAs(fromDb);
+        for (int i = 0; i < fromDb.size(); i++) {
+            assertThat(fromFiles.get(i).permalink()).isEqualTo(fromDb.get(i).permalink());
+            assertThat(fromFiles.get(i).x()).isEqualTo(fromDb.get(i).x());
+            assertThat(fromFiles.get(i).y()).isEqualTo(fromDb.get(i).y());
+            assertThat(fromFiles.get(i).cluster()).isEqualTo(fromDb.get(i).cluster());
+        }
+    }
+
+    @Test
     void hostileNamesStayOutOfTheHtmlUnescaped() throws Exception {
         String html = Files.readString(out.resolve("map.html"), StandardCharsets.UTF_8);
         assertThat(html).doesNotContain("<img src=x onerror=alert(1)>");
