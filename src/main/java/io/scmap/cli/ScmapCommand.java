@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             RenderCommand.class,
             ExportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 final class ScmapCommand implements Runnable {

@@ -29,6 +29,14 @@ class CommandLineTest {
     }
 
     @Test
+    void crawlBenchmarkReportsItsFigures() {
+        CliRun run = CliRun.of("bench-crawl", "--artists", "60", "--scenes", "2", "--per-type", "50");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("accounts/minute", "requests/second", "peak heap", "database");
+        assertThat(run.out()).containsPattern("accounts +[1-9][0-9]* scraped");
+    }
+
+    @Test
     void versionNamesTheTool() {
         CliRun run = CliRun.of("--version");
         assertThat(run.exitCode()).isZero();
