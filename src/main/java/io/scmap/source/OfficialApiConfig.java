@@ -60,25 +60,7 @@ public record OfficialApiConfig(
         if (clientSecret == null || clientSecret.isBlank()) {
             throw new IllegalArgumentException("clientSecret must not be blank (value not shown)");
         }
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(initialBackoff, "initialBackoff");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
-        }
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
-        }
-        if (initialBackoff.isNegative()) {
-            throw new IllegalArgumentException("initialBackoff must be >= 0, got " + initialBackoff);
-        }
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException(
-                    "maxBackoff must be >= initialBackoff (" + initialBackoff + "), got " + maxBackoff);
-        }
-        if (maxPages < 1) {
-            throw new IllegalArgumentException("maxPages must be >= 1, got " + maxPages);
-        }
+        RetryPolicy.checkSettings(timeout, maxRetries, initialBackoff, maxBackoff, maxPages);
     }
 
     /** The default settings for the real SoundCloud, with the given app credentials. */

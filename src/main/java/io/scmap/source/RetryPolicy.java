@@ -46,6 +46,33 @@ final class RetryPolicy {
     private final SplittableRandom random;
     private final Clock clock;
 
+    /**
+     * Checks the timeout, retry, backoff and paging settings that the web and official clients share;
+     * messages name the setting and its value.
+     */
+    static void checkSettings(
+            Duration timeout, int maxRetries, Duration initialBackoff, Duration maxBackoff, int maxPages) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
+        }
+        if (initialBackoff.isNegative()) {
+            throw new IllegalArgumentException("initialBackoff must be >= 0, got " + initialBackoff);
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "maxBackoff must be >= initialBackoff (" + initialBackoff + "), got " + maxBackoff);
+        }
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be >= 1, got " + maxPages);
+        }
+    }
+
     RetryPolicy(WebApiConfig config, SplittableRandom random, Clock clock) {
         this.maxRetries = config.maxRetries();
         this.initialNanos = config.initialBackoff().toNanos();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,25 +68,7 @@ public record WebApiConfig(
             throw new IllegalArgumentException(
                     "clientId must be null or a non-blank token without surrounding spaces, got '" + clientId + "'");
         }
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(initialBackoff, "initialBackoff");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
-        }
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
-        }
-        if (initialBackoff.isNegative()) {
-            throw new IllegalArgumentException("initialBackoff must be >= 0, got " + initialBackoff);
-        }
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException(
-                    "maxBackoff must be >= initialBackoff (" + initialBackoff + "), got " + maxBackoff);
-        }
-        if (maxPages < 1) {
-            throw new IllegalArgumentException("maxPages must be >= 1, got " + maxPages);
-        }
+        RetryPolicy.checkSettings(timeout, maxRetries, initialBackoff, maxBackoff, maxPages);
         if (!(rate >= 0)) {
             throw new IllegalArgumentException(
                     "rate must be >= 0 requests per second (0 or Infinity: unlimited), got " + rate);
