@@ -3,10 +3,8 @@ package io.scmap.source;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of the official API client ({@link SoundCloud#officialApi(OfficialApiConfig)}), which
@@ -51,8 +49,8 @@ public record OfficialApiConfig(
     public static final String REDACTED = "<redacted>";
 
     public OfficialApiConfig {
-        requireHttpUri("apiBase", apiBase);
-        requireHttpUri("tokenUri", tokenUri);
+        WebApiConfig.requireHttpBase("apiBase", apiBase);
+        WebApiConfig.requireHttpBase("tokenUri", tokenUri);
         if (clientId == null || clientId.isBlank() || !clientId.equals(clientId.strip())) {
             throw new IllegalArgumentException(
                     "clientId must be a non-blank token without surrounding spaces, got '" + clientId + "'");
@@ -95,20 +93,6 @@ public record OfficialApiConfig(
             throw new IllegalArgumentException(CLIENT_SECRET_VARIABLE + " must be set to the app's client secret");
         }
         return of(id.strip(), secret.strip());
-    }
-
-    private static void requireHttpUri(String name, @Nullable URI uri) {
-        if (uri == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https"))
-                || uri.getHost() == null
-                || uri.getRawQuery() != null
-                || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(
-                    name + " must be an absolute http(s) URI without query or fragment, got " + uri);
-        }
     }
 
     public OfficialApiConfig withApiBase(URI value) {

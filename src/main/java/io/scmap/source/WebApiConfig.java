@@ -80,7 +80,8 @@ public record WebApiConfig(
         return rate > 0 && rate < UNLIMITED_RATE;
     }
 
-    private static void requireHttpBase(String name, @Nullable URI uri) {
+    /** Checks that {@code uri} is an absolute http(s) URI without query or fragment; the message names it. */
+    static void requireHttpBase(String name, @Nullable URI uri) {
         if (uri == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
