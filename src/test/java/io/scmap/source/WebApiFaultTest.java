@@ -10,11 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -287,28 +284,15 @@ class WebApiFaultTest {
                 .withInitialBackoff(Duration.ofSeconds(30))
                 .withMaxBackoff(Duration.ofSeconds(30));
         SoundCloudClient client = SoundCloud.webApi(config);
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        AtomicBoolean flagKept = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread crawler = new Thread(() -> {
-            try {
-                client.profile(7);
-            } catch (SourceException | RuntimeException e) {
-                thrown.set(e);
-            }
-            flagKept.set(Thread.currentThread().isInterrupted());
-            done.countDown();
-        });
-        crawler.start();
-        while (server.requestsTo("/users/7").isEmpty()) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50);
-        crawler.interrupt();
+        InterruptedCall call = InterruptedCall.of(
+                () -> client.profile(7),
+                () -> !server.requestsTo("/users/7").isEmpty(),
+                Duration.ofMillis(50),
+                Duration.ofSeconds(5));
         // the backoff is 15-30 s; returning within 5 s means the wait was cut short
-        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(thrown.get()).isInstanceOf(SourceException.class).hasMessageContaining("interrupted");
-        assertThat(flagKept).isTrue();
+        assertThat(call.endedInTime()).isTrue();
+        assertThat(call.thrown()).isInstanceOf(SourceException.class).hasMessageContaining("interrupted");
+        assertThat(call.flagKept()).isTrue();
     }
 
     private static void sleepQuietly(long millis) {

@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,31 +112,18 @@ class WebApiRateTest {
     void anInterruptWhileWaitingForTheRateAbortsAndStaysSet() throws Exception {
         WebApiClient client =
                 client(TestClients.config(server.base()).withClientId(CLIENT_ID).withRate(0.2));
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        AtomicBoolean flagKept = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread crawler = new Thread(() -> {
-            try {
-                client.profile(7);
-            } catch (SourceException | RuntimeException e) {
-                thrown.set(e);
-            }
-            flagKept.set(Thread.currentThread().isInterrupted());
-            done.countDown();
-        });
-        crawler.start();
-        while (server.requestsTo("/users/7").isEmpty()) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(100);
-        crawler.interrupt();
+        InterruptedCall call = InterruptedCall.of(
+                () -> client.profile(7),
+                () -> !server.requestsTo("/users/7").isEmpty(),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(2));
         // the retry after the 503 waits 5 s for its slot; returning within 2 s means the wait was cut short
-        assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
-        assertThat(thrown.get())
+        assertThat(call.endedInTime()).isTrue();
+        assertThat(call.thrown())
                 .isInstanceOfSatisfying(
                         SourceException.class, e -> assertThat(e.status()).isZero())
                 .hasMessageContaining("interrupted");
-        assertThat(flagKept).isTrue();
+        assertThat(call.flagKept()).isTrue();
         assertThat(client.requestCount()).isEqualTo(1);
         client.close();
     }
