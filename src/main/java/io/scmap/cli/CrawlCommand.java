@@ -4,6 +4,7 @@ import io.scmap.crawl.CrawlException;
 import io.scmap.crawl.CrawlParams;
 import io.scmap.crawl.CrawlSummary;
 import io.scmap.crawl.Crawler;
+import io.scmap.crawl.ExpansionScore;
 import io.scmap.source.OfficialApiConfig;
 import io.scmap.source.SoundCloud;
 import io.scmap.source.SoundCloudClient;
@@ -28,6 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,6 +138,38 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--no-expand", description = "Scrape only the seeds; do not expand to other accounts.")
     boolean noExpand;
 
+    @Option(
+            names = "--max-followers",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Skip expansion candidates with more than N followers (reason over_follower_cap), to stay"
+                    + " underground; seeds are never skipped (default: 0, no cap, as the reference).")
+    long maxFollowers;
+
+    @Option(
+            names = "--score",
+            paramLabel = "RULE",
+            defaultValue = "weighted",
+            converter = ScoreConverter.class,
+            description = "How the next account is chosen: weighted = most interactions from the accounts scraped"
+                    + " so far (likes 1, others 3; the reference); discounted = the same divided by"
+                    + " log2(2 + followers), favouring accounts the scene cares about over mainstream ones"
+                    + " (default: ${DEFAULT-VALUE}).")
+    ExpansionScore score = ExpansionScore.WEIGHTED;
+
+    /** Reads {@code weighted} or {@code discounted}. */
+    static final class ScoreConverter implements CommandLine.ITypeConverter<ExpansionScore> {
+        @Override
+        public ExpansionScore convert(String value) {
+            for (ExpansionScore rule : ExpansionScore.values()) {
+                if (rule.code().equals(value)) {
+                    return rule;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected weighted or discounted, got '" + value + "'");
+        }
+    }
+
     /** Which SoundCloud API the crawl reads. */
     enum Api {
         web,
@@ -158,6 +192,22 @@ final class CrawlCommand implements Callable<Integer> {
     @Nullable
     String clientSecret;
 
+    /**
+     * Refuses a database the crawl could not write before SQLite opens it: opened read-only, it
+     * would fail only at the first write and leave journal files beside it.
+     */
+    private static void requireWritable(Path db) throws CommandFailedException {
+        Path folder = db.toAbsolutePath().getParent();
+        if (Files.exists(db) && !Files.isWritable(db)) {
+            throw new CommandFailedException(
+                    db + " is read-only, and a crawl writes to it; make it writable or crawl" + " into a copy");
+        }
+        if (folder != null && Files.isDirectory(folder) && !Files.isWritable(folder)) {
+            throw new CommandFailedException(
+                    "cannot write in " + folder + ", where the crawl keeps " + db.getFileName() + " and its journal");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         List<String> seedList = seedList();
@@ -168,7 +218,9 @@ final class CrawlCommand implements Callable<Integer> {
             params = CrawlParams.DEFAULTS
                     .withPerType(perType)
                     .withMaxAccounts(maxAccounts)
-                    .withExpand(!noExpand);
+                    .withExpand(!noExpand)
+                    .withMaxFollowers(maxFollowers)
+                    .withScore(score);
             api = WebApiConfig.DEFAULTS
                     .withClientId(clientId)
                     .withMaxRetries(maxRetries)
@@ -188,6 +240,8 @@ final class CrawlCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        requireWritable(db);
+        boolean fresh = Files.notExists(db);
         CrawlSummary summary;
         try (Store store = Store.open(db);
                 SoundCloudClient client =
@@ -198,6 +252,11 @@ final class CrawlCommand implements Callable<Integer> {
             }
         } catch (StoreException e) {
             throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+        } catch (CommandFailedException e) {
+            if (fresh) {
+                removeIfNothingRecorded(db);
+            }
+            throw e;
         }
         out.printf(
                 Locale.ROOT,
@@ -260,6 +319,26 @@ final class CrawlCommand implements Callable<Integer> {
                 .withMaxRetries(maxRetries)
                 .withInitialBackoff(java.time.Duration.ofMillis(initialBackoffMillis));
         return apiBase == null ? config : config.withApiBase(apiBase);
+    }
+
+    /**
+     * Deletes a database this run created when the crawl failed before recording anything (say, the
+     * API was unreachable), so a failed first attempt leaves no empty file behind.
+     */
+    private static void removeIfNothingRecorded(Path db) {
+        try {
+            try (Store store = Store.open(db)) {
+                StoreStatus status = store.status();
+                if (!status.seeds().isEmpty() || status.accounts() > 0) {
+                    return;
+                }
+            }
+            for (String suffix : List.of("-wal", "-shm", "-journal", "")) {
+                Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
+            }
+        } catch (StoreException | IOException e) {
+            // Best effort: an empty database left behind is harmless, and the crawl's own error matters more.
+        }
     }
 
     /** A crawl whose every seed was not found has nothing to start from: say so and exit 1. */

@@ -44,11 +44,13 @@ public interface CrawlLedger {
         /**
          * One account.
          *
+         * @param followers its follower count as the ledger holds it (from its profile once read,
+         *     else as first seen in an interaction), or -1 where SoundCloud did not say
          * @param countsByType how many recorded interactions target this account, by type in the
          *     order of {@link io.scmap.source.InteractionType#values()} (like, comment, repost,
          *     follow); the array is reused between calls
          */
-        void account(long id, String permalink, AccountState state, int[] countsByType);
+        void account(long id, String permalink, long followers, AccountState state, int[] countsByType);
     }
 
     /**

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param maxFollowers skip expansion candidates with more followers than this, with reason
  *     {@link SkipReason#OVER_FOLLOWER_CAP}, to keep the crawl from drifting to mainstream accounts;
  *     seeds are never capped (default 0 = no cap, as in the reference)
+ * @param parallelFetches how many of an account's four interaction lists to fetch at once (1 to 4;
+ *     default 1)
+ * @param score how expansion candidates are ranked (default {@link ExpansionScore#WEIGHTED}, the
+ *     reference's rule)
  */
 public record CrawlParams(
         int perType,
@@ -28,10 +32,12 @@ public record CrawlParams(
         InteractionWeights weights,
         int maxTracks,
         long maxFollowers,
-        int parallelFetches) {
+        int parallelFetches,
+        ExpansionScore score) {
 
     /** The reference's crawl: 500 per type, no account limit, expansion on, weights 1/3/3/3. */
-    public static final CrawlParams DEFAULTS = new CrawlParams(500, 0, true, InteractionWeights.DEFAULTS, 500, 0, 1);
+    public static final CrawlParams DEFAULTS =
+            new CrawlParams(500, 0, true, InteractionWeights.DEFAULTS, 500, 0, 1, ExpansionScore.WEIGHTED);
 
     public CrawlParams {
         if (perType < 0) {
@@ -50,34 +56,39 @@ public record CrawlParams(
         if (parallelFetches < 1 || parallelFetches > InteractionType.values().length) {
             throw new IllegalArgumentException("parallelFetches must be in [1, 4], got " + parallelFetches);
         }
+        Objects.requireNonNull(score, "score");
     }
 
     public CrawlParams withPerType(int value) {
-        return new CrawlParams(value, maxAccounts, expand, weights, maxTracks, maxFollowers, parallelFetches);
+        return new CrawlParams(value, maxAccounts, expand, weights, maxTracks, maxFollowers, parallelFetches, score);
     }
 
     public CrawlParams withMaxAccounts(int value) {
-        return new CrawlParams(perType, value, expand, weights, maxTracks, maxFollowers, parallelFetches);
+        return new CrawlParams(perType, value, expand, weights, maxTracks, maxFollowers, parallelFetches, score);
     }
 
     public CrawlParams withExpand(boolean value) {
-        return new CrawlParams(perType, maxAccounts, value, weights, maxTracks, maxFollowers, parallelFetches);
+        return new CrawlParams(perType, maxAccounts, value, weights, maxTracks, maxFollowers, parallelFetches, score);
     }
 
     public CrawlParams withWeights(InteractionWeights value) {
-        return new CrawlParams(perType, maxAccounts, expand, value, maxTracks, maxFollowers, parallelFetches);
+        return new CrawlParams(perType, maxAccounts, expand, value, maxTracks, maxFollowers, parallelFetches, score);
     }
 
     public CrawlParams withMaxTracks(int value) {
-        return new CrawlParams(perType, maxAccounts, expand, weights, value, maxFollowers, parallelFetches);
+        return new CrawlParams(perType, maxAccounts, expand, weights, value, maxFollowers, parallelFetches, score);
     }
 
     public CrawlParams withMaxFollowers(long value) {
-        return new CrawlParams(perType, maxAccounts, expand, weights, maxTracks, value, parallelFetches);
+        return new CrawlParams(perType, maxAccounts, expand, weights, maxTracks, value, parallelFetches, score);
     }
 
     public CrawlParams withParallelFetches(int value) {
-        return new CrawlParams(perType, maxAccounts, expand, weights, maxTracks, maxFollowers, value);
+        return new CrawlParams(perType, maxAccounts, expand, weights, maxTracks, maxFollowers, value, score);
+    }
+
+    public CrawlParams withScore(ExpansionScore value) {
+        return new CrawlParams(perType, maxAccounts, expand, weights, maxTracks, maxFollowers, parallelFetches, value);
     }
 
     /** The parameters by name, for the manifest. */
@@ -90,6 +101,7 @@ public record CrawlParams(
         map.put("maxTracks", maxTracks);
         map.put("maxFollowers", maxFollowers);
         map.put("parallelFetches", parallelFetches);
+        map.put("score", score.code());
         return map;
     }
 }

@@ -5,6 +5,7 @@ import io.scmap.crawl.CrawlLedger.ScrapedAccount;
 import io.scmap.crawl.CrawlLedger.SkippedAccount;
 import io.scmap.crawl.CrawlSummary.Stop;
 import io.scmap.source.Account;
+import io.scmap.source.BlockedException;
 import io.scmap.source.Interaction;
 import io.scmap.source.InteractionType;
 import io.scmap.source.SoundCloudClient;
@@ -46,6 +47,14 @@ final class CrawlRun {
     private long ledgerRequests;
     private int scraped;
     private int skipped;
+    /** The last account scraped in this run, to tell a refused account from a refused crawler. */
+    private long lastReadable = -1;
+    /** Whether this run has written to the ledger; until then a failure leaves the ledger as it was. */
+    private boolean written;
+    /** The first seed's resolution, made before anything was written; used once. */
+    private @Nullable Probe probed;
+
+    private record Probe(String permalink, Optional<Account> account) {}
 
     /** An account to crawl: an expansion candidate, or a resolved seed with its profile. */
     private record Target(
@@ -65,7 +74,7 @@ final class CrawlRun {
         this.params = params;
         this.listener = listener;
         this.clock = clock;
-        this.frontier = new Frontier(params.weights());
+        this.frontier = new Frontier(params.weights(), params.score());
         this.fetcher = new InteractionFetcher(client, params);
         this.start = clock.instant();
         this.requestsAtStart = client.requestCount();
@@ -80,13 +89,18 @@ final class CrawlRun {
                         "this SoundCloud client cannot list " + type.name().toLowerCase(Locale.ROOT)
                                 + "s: the crawl records none, which is not the same as there being none");
             }
+            if (Thread.currentThread().isInterrupted() || (!givenSeeds.isEmpty() && !probe(givenSeeds.get(0)))) {
+                return summary(Stop.INTERRUPTED);
+            }
             write("the seeds", () -> ledger.addSeeds(givenSeeds));
             load();
             stop = loop();
             write("the request count", () -> ledger.addRequests(takeRequests()));
         } catch (CrawlException e) {
             try {
-                ledger.addRequests(takeRequests());
+                if (written) {
+                    ledger.addRequests(takeRequests());
+                }
             } catch (LedgerException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -95,6 +109,24 @@ final class CrawlRun {
             fetcher.close();
         }
         return summary(stop);
+    }
+
+    /**
+     * Resolves the first given seed before anything is written, so that a crawl that cannot reach
+     * SoundCloud at all (a wrong base URL, no network, blocked) fails with the ledger untouched. The
+     * answer is kept for {@link #crawlSeed}, which would otherwise ask again. False when interrupted.
+     */
+    private boolean probe(String permalink) throws CrawlException {
+        try {
+            probed = new Probe(permalink, client.resolve(permalink));
+            return true;
+        } catch (SourceException e) {
+            if (e.status() == 404) {
+                probed = new Probe(permalink, Optional.empty());
+                return true;
+            }
+            return stopFor(e, "resolving the seed " + permalink);
+        }
     }
 
     private void load() throws CrawlException {
@@ -138,8 +170,11 @@ final class CrawlRun {
         listener.accountStarted(permalink, progress());
         Instant started = clock.instant();
         Optional<Account> resolved;
+        Probe probe = probed;
+        probed = null;
         try {
-            resolved = client.resolve(permalink);
+            resolved =
+                    probe != null && probe.permalink().equals(permalink) ? probe.account() : client.resolve(permalink);
         } catch (SourceException e) {
             if (e.status() != 404) {
                 return stopFor(e, "resolving the seed " + permalink);
@@ -201,7 +236,31 @@ final class CrawlRun {
         if (e.status() == 404) {
             return skip(target, profile, SkipReason.NOT_FOUND, started);
         }
+        if (refusedOnlyThis(e, target)) {
+            listener.warning("SoundCloud refused access to " + describe(target) + " (HTTP " + e.status()
+                    + ") while other accounts stay readable; skipped as private");
+            return skip(target, profile, SkipReason.PRIVATE, started);
+        }
         return stopFor(e, doing);
+    }
+
+    /**
+     * Whether a 401/403 (not bot protection: that is a {@link BlockedException})
+     * concerns this account only: the client already renewed its credentials and asked again, so
+     * one more read of an account that was readable in this run tells a private or restricted
+     * account (the read works) from a crawler that lost access (it fails too, and the crawl stops).
+     */
+    private boolean refusedOnlyThis(SourceException e, Target target) {
+        boolean refused = (e.status() == 401 || e.status() == 403) && !(e instanceof BlockedException);
+        if (!refused || lastReadable < 0 || lastReadable == target.id() || interruptedBy(e)) {
+            return false;
+        }
+        try {
+            return client.profile(lastReadable).isPresent();
+        } catch (SourceException probe) {
+            e.addSuppressed(probe);
+            return false;
+        }
     }
 
     /** The newest {@code perType} interactions of each type, dropping repeats of a natural key. */
@@ -227,10 +286,11 @@ final class CrawlRun {
         // Same order as the ledger sees accounts first: the scraped account, then targets in order.
         frontier.finish(profile.id(), profile.permalink(), AccountState.DONE);
         for (Interaction interaction : interactions) {
-            frontier.addInteraction(
-                    interaction.target().id(), interaction.target().permalink(), interaction.type());
+            Account met = interaction.target();
+            frontier.addInteraction(met.id(), met.permalink(), met.followers(), interaction.type());
         }
         scraped++;
+        lastReadable = profile.id();
         listener.accountScraped(profile, interactions.size(), progress());
         return true;
     }
@@ -284,6 +344,7 @@ final class CrawlRun {
 
     private void write(String what, LedgerWrite write) throws CrawlException {
         try {
+            written = true;
             write.run();
         } catch (LedgerException e) {
             throw new CrawlException(

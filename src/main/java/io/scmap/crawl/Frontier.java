@@ -9,18 +9,21 @@ import org.jspecify.annotations.Nullable;
  * Every account a crawl knows, in first-seen order, and the open ones in an indexed binary max-heap
  * keyed by expansion score, so the next account to crawl is found in O(log n) instead of a rescan.
  *
- * <p>An account's score is {@link InteractionWeights#score} of the counts of recorded interactions
- * that target it; counts (not running sums) are kept so that a score rebuilt from the ledger is
- * bit-identical to one accumulated live. Ties go to the account seen first, which makes the crawl
+ * <p>An account's score is its {@link ExpansionScore} of {@link InteractionWeights#score} of the
+ * counts of recorded interactions that target it and of its follower count as the ledger holds it
+ * (as first seen, for an open account); counts (not running sums) are kept so that a score rebuilt
+ * from the ledger is bit-identical to one accumulated live. Ties go to the account seen first, which makes the crawl
  * order deterministic. Memory is O(n) in primitive arrays (plus one permalink string per account).
  */
 final class Frontier {
     private static final int TYPES = InteractionType.values().length;
 
     private final double[] weights;
+    private final ExpansionScore rule;
     private final LongIntMap ordinals = new LongIntMap(1024);
     private long[] ids = new long[1024];
     private String[] permalinks = new String[1024];
+    private long[] followers = new long[1024];
     private AccountState[] states = new AccountState[1024];
     private int[] counts = new int[1024 * TYPES];
     private double[] scores = new double[1024];
@@ -33,23 +36,28 @@ final class Frontier {
     private int done;
     private int skipped;
 
-    Frontier(InteractionWeights weights) {
+    /** A frontier ranking candidates by {@code rule} over interactions weighted by {@code weights}. */
+    Frontier(InteractionWeights weights, ExpansionScore rule) {
         this.weights = weights.toArray();
+        this.rule = rule;
     }
 
-    /** Adds an account as the ledger replays it: state and incoming counts as recorded. */
-    void replay(long id, String permalink, AccountState state, int[] countsByType) {
-        int ordinal = register(id, permalink);
+    /** Adds an account as the ledger replays it: followers, state and incoming counts as recorded. */
+    void replay(long id, String permalink, long followerCount, AccountState state, int[] countsByType) {
+        int ordinal = register(id, permalink, followerCount);
         System.arraycopy(countsByType, 0, counts, ordinal * TYPES, TYPES);
         scores[ordinal] = score(ordinal);
         setState(ordinal, state);
     }
 
-    /** Notes a committed interaction: its target becomes known (as open) if new, and gains score if open. */
-    void addInteraction(long targetId, String targetPermalink, InteractionType type) {
+    /**
+     * Notes a committed interaction: its target becomes known (as open, with the follower count it
+     * is first seen with) if new, and gains score if open.
+     */
+    void addInteraction(long targetId, String targetPermalink, long targetFollowers, InteractionType type) {
         int ordinal = ordinals.get(targetId);
         if (ordinal < 0) {
-            ordinal = register(targetId, targetPermalink);
+            ordinal = register(targetId, targetPermalink, targetFollowers);
             setState(ordinal, AccountState.OPEN);
         }
         counts[ordinal * TYPES + TypeIndex.of(type)]++;
@@ -66,7 +74,7 @@ final class Frontier {
         }
         int ordinal = ordinals.get(id);
         if (ordinal < 0) {
-            ordinal = register(id, permalink);
+            ordinal = register(id, permalink, -1);
         }
         setState(ordinal, state);
     }
@@ -109,7 +117,7 @@ final class Frontier {
         return skipped;
     }
 
-    private int register(long id, String permalink) {
+    private int register(long id, String permalink, long followerCount) {
         if (ordinals.get(id) >= 0) {
             throw new IllegalStateException("account " + id + " is already known");
         }
@@ -120,6 +128,7 @@ final class Frontier {
         ordinals.put(id, ordinal);
         ids[ordinal] = id;
         permalinks[ordinal] = permalink;
+        followers[ordinal] = followerCount;
         states[ordinal] = AccountState.OPEN;
         position[ordinal] = -1;
         return ordinal;
@@ -142,19 +151,20 @@ final class Frontier {
         }
     }
 
-    /** The same sum, in the same order, as {@link InteractionWeights#score}. */
+    /** The rule applied to the same sum, in the same order, as {@link InteractionWeights#score}. */
     private double score(int ordinal) {
-        double score = 0;
+        double weighted = 0;
         for (int type = 0; type < TYPES; type++) {
-            score += weights[type] * counts[ordinal * TYPES + type];
+            weighted += weights[type] * counts[ordinal * TYPES + type];
         }
-        return score;
+        return rule.of(weighted, followers[ordinal]);
     }
 
     private void grow() {
         int capacity = ids.length * 2;
         ids = Arrays.copyOf(ids, capacity);
         permalinks = Arrays.copyOf(permalinks, capacity);
+        followers = Arrays.copyOf(followers, capacity);
         states = Arrays.copyOf(states, capacity);
         counts = Arrays.copyOf(counts, capacity * TYPES);
         scores = Arrays.copyOf(scores, capacity);

@@ -9,7 +9,12 @@ public enum SkipReason {
     /** The account has no public tracks, so it has no emerge date; its profile is still recorded. */
     NO_TRACKS,
     /** An expansion candidate with more followers than {@link CrawlParams#maxFollowers()}. */
-    OVER_FOLLOWER_CAP;
+    OVER_FOLLOWER_CAP,
+    /**
+     * SoundCloud refused to show the account's profile, tracks or lists (401/403 after the client
+     * renewed its credentials) while another account stayed readable: private or restricted.
+     */
+    PRIVATE;
 
     /** The lower-case code stored in ledgers and shown to users, e.g. {@code not_found}. */
     public String code() {

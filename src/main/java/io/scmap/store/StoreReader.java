@@ -38,7 +38,7 @@ final class StoreReader {
     }
 
     void replayAccounts(AccountSink sink) throws SQLException {
-        String sql = "SELECT a.id, a.permalink, c.state,"
+        String sql = "SELECT a.id, a.permalink, c.state, COALESCE(a.followers, -1),"
                 + " COALESCE(t.likes, 0), COALESCE(t.comments, 0), COALESCE(t.reposts, 0), COALESCE(t.follows, 0)"
                 + " FROM accounts a"
                 + " LEFT JOIN crawl_state c ON c.account_id = a.id"
@@ -52,11 +52,12 @@ final class StoreReader {
             while (rows.next()) {
                 String state = rows.getString(3);
                 for (int type = 0; type < counts.length; type++) {
-                    counts[type] = rows.getInt(4 + type);
+                    counts[type] = rows.getInt(5 + type);
                 }
                 sink.account(
                         rows.getLong(1),
                         rows.getString(2),
+                        rows.getLong(4),
                         state == null
                                 ? AccountState.OPEN
                                 : state.equals("done") ? AccountState.DONE : AccountState.SKIPPED,

@@ -221,6 +221,56 @@ class CrawlerTest {
     }
 
     @Test
+    void aDiscountedCrawlResumesAfterAFailureOnAnyCallToTheSameRecords() throws CrawlException {
+        CrawlParams discounted = CrawlParams.DEFAULTS.withScore(ExpansionScore.DISCOUNTED);
+        MemoryLedger reference = new MemoryLedger();
+        FakeSoundCloud clean = PlantedGraph.build(1_000_000); // erin (score 6, the weighted pick) is mainstream
+        crawl(clean, reference, discounted, CrawlListener.SILENT);
+        assertThat(reference.crawlOrder())
+                .startsWith("alice done", "bob done", "carol done")
+                .contains("erin done");
+
+        for (int n = 1; n <= clean.calls().size(); n++) {
+            FakeSoundCloud sc = PlantedGraph.build(1_000_000);
+            sc.failOnCall(n, new SourceException("HTTP 503 after 5 retries", 503, URI.create("https://x.test/"), null));
+            MemoryLedger ledger = new MemoryLedger();
+            assertThatThrownBy(() -> crawl(sc, ledger, discounted, CrawlListener.SILENT))
+                    .isInstanceOf(CrawlException.class);
+            sc.clearFaults();
+            crawl(sc, ledger, discounted, CrawlListener.SILENT);
+
+            assertThat(ledger.snapshot()).as("failure on call %d", n).isEqualTo(reference.snapshot());
+        }
+    }
+
+    @Test
+    void skipsAnAccountThatRefusesAccessWhileOthersStayReadable() throws CrawlException {
+        FakeSoundCloud sc = PlantedGraph.build();
+        sc.refuse(50); // erin
+        MemoryLedger ledger = new MemoryLedger();
+        CrawlSummary summary = crawl(sc, ledger, CrawlParams.DEFAULTS, recorder);
+
+        assertThat(summary.stop()).isEqualTo(CrawlSummary.Stop.EXHAUSTED);
+        assertThat(ledger.states).containsEntry(50L, "skipped:private");
+        assertThat(events)
+                .contains("warning SoundCloud refused access to erin (user 50) (HTTP 403) while other accounts stay"
+                        + " readable; skipped as private");
+        assertThat(sc.calls()).contains("profile 12"); // the check that bob, scraped before, is still readable
+    }
+
+    @Test
+    void stopsInsteadOfSkippingWhenEveryAccountIsRefused() {
+        FakeSoundCloud sc = PlantedGraph.build();
+        sc.refuseAllFromCall(13); // from bob's lists on: the crawler has lost access, no account is private
+        MemoryLedger ledger = new MemoryLedger();
+
+        assertThatThrownBy(() -> crawl(sc, ledger, CrawlParams.DEFAULTS, CrawlListener.SILENT))
+                .isInstanceOf(CrawlException.class)
+                .hasMessageContaining("HTTP 403 for everything");
+        assertThat(ledger.states.values()).doesNotContain("skipped:private");
+    }
+
+    @Test
     void namesWhatItWasFetchingWhenSoundCloudBlocksIt() throws CrawlException {
         FakeSoundCloud sc = PlantedGraph.build();
         sc.failOnCall(3, new SourceException("blocked by bot protection", 403, URI.create("https://x.test/"), null));

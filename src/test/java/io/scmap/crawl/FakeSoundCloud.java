@@ -25,6 +25,8 @@ public final class FakeSoundCloud implements SoundCloudClient {
     private final Map<String, Account> byPermalink = new HashMap<>();
     private final Map<Long, Account> byId = new HashMap<>();
     private final Set<Long> gone = new HashSet<>();
+    private final Set<Long> refused = new HashSet<>();
+    private long refuseAllFrom = Long.MAX_VALUE;
     private final Map<Long, List<Track>> tracks = new HashMap<>();
     private final Map<Long, Map<InteractionType, List<Interaction>>> interactions = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
@@ -46,6 +48,16 @@ public final class FakeSoundCloud implements SoundCloudClient {
     /** Makes a user's profile answer 404 although others still see it as an interaction target. */
     public void gone(long id) {
         gone.add(id);
+    }
+
+    /** Makes a user's tracks and lists answer 403, as a private or restricted account would. */
+    public void refuse(long id) {
+        refused.add(id);
+    }
+
+    /** From the n-th call on (1-based, counting all calls so far), every call answers 403: access lost. */
+    public void refuseAllFromCall(long n) {
+        refuseAllFrom = n;
     }
 
     /** Adds tracks uploaded at the given times (any order). */
@@ -103,18 +115,21 @@ public final class FakeSoundCloud implements SoundCloudClient {
     @Override
     public Optional<Account> profile(long userId) throws SourceException {
         call("profile " + userId);
+        refuseIfAllRefused();
         return gone.contains(userId) ? Optional.empty() : Optional.ofNullable(byId.get(userId));
     }
 
     @Override
     public List<Track> tracks(long userId, int max) throws SourceException {
         call("tracks " + userId + " max " + max);
+        refuseIfRefused(userId);
         return cap(tracks.getOrDefault(userId, List.of()), max);
     }
 
     @Override
     public List<Interaction> interactions(long userId, InteractionType type, int max) throws SourceException {
         call(type.name().toLowerCase(java.util.Locale.ROOT) + "s " + userId + " max " + max);
+        refuseIfRefused(userId);
         return cap(interactions.getOrDefault(userId, Map.of()).getOrDefault(type, List.of()), max);
     }
 
@@ -138,6 +153,19 @@ public final class FakeSoundCloud implements SoundCloudClient {
 
     private <T> List<T> cap(List<T> list, int max) {
         return List.copyOf(ignoreMax ? list : list.subList(0, Math.min(max, list.size())));
+    }
+
+    private void refuseIfRefused(long userId) throws SourceException {
+        refuseIfAllRefused();
+        if (refused.contains(userId)) {
+            throw new SourceException("HTTP 403 for user " + userId, 403, null, null);
+        }
+    }
+
+    private void refuseIfAllRefused() throws SourceException {
+        if (requests >= refuseAllFrom) {
+            throw new SourceException("HTTP 403 for everything", 403, null, null);
+        }
     }
 
     private void call(String what) throws SourceException {

@@ -16,23 +16,23 @@ class FrontierTest {
 
     @Test
     void pollsTheHighestScoreAndBreaksTiesByFirstSeen() {
-        Frontier frontier = new Frontier(InteractionWeights.DEFAULTS);
-        frontier.addInteraction(7, "seven", InteractionType.LIKE); // 1
-        frontier.addInteraction(3, "three", InteractionType.LIKE); // 1, seen after seven
-        frontier.addInteraction(5, "five", InteractionType.FOLLOW); // 3
-        frontier.addInteraction(3, "three", InteractionType.LIKE); // 2
+        Frontier frontier = new Frontier(InteractionWeights.DEFAULTS, ExpansionScore.WEIGHTED);
+        frontier.addInteraction(7, "seven", -1, InteractionType.LIKE); // 1
+        frontier.addInteraction(3, "three", -1, InteractionType.LIKE); // 1, seen after seven
+        frontier.addInteraction(5, "five", -1, InteractionType.FOLLOW); // 3
+        frontier.addInteraction(3, "three", -1, InteractionType.LIKE); // 2
 
         assertThat(polls(frontier)).containsExactly(5L, 3L, 7L);
     }
 
     @Test
     void leavesDoneAndSkippedAccountsOut() {
-        Frontier frontier = new Frontier(InteractionWeights.DEFAULTS);
-        frontier.replay(1, "one", AccountState.DONE, new int[] {9, 9, 9, 9});
-        frontier.replay(2, "two", AccountState.OPEN, new int[] {1, 0, 0, 0});
-        frontier.replay(3, "three", AccountState.SKIPPED, new int[] {5, 0, 0, 0});
-        frontier.addInteraction(1, "one", InteractionType.FOLLOW);
-        frontier.addInteraction(4, "four", InteractionType.COMMENT);
+        Frontier frontier = new Frontier(InteractionWeights.DEFAULTS, ExpansionScore.WEIGHTED);
+        frontier.replay(1, "one", -1, AccountState.DONE, new int[] {9, 9, 9, 9});
+        frontier.replay(2, "two", -1, AccountState.OPEN, new int[] {1, 0, 0, 0});
+        frontier.replay(3, "three", -1, AccountState.SKIPPED, new int[] {5, 0, 0, 0});
+        frontier.addInteraction(1, "one", -1, InteractionType.FOLLOW);
+        frontier.addInteraction(4, "four", -1, InteractionType.COMMENT);
         frontier.finish(4, "four", AccountState.SKIPPED);
 
         assertThat(frontier.done()).isEqualTo(1);
@@ -42,12 +42,45 @@ class FrontierTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void theDiscountedScorePrefersTheSceneAccountOverTheMainstreamOne() {
+        for (ExpansionScore rule : ExpansionScore.values()) {
+            Frontier frontier = new Frontier(InteractionWeights.DEFAULTS, rule);
+            frontier.addInteraction(1, "mainstream", 1_000_000, InteractionType.FOLLOW); // 6 / log2(1e6 + 2) = 0.30
+            frontier.addInteraction(1, "mainstream", 1_000_000, InteractionType.REPOST);
+            frontier.addInteraction(2, "underground", 50, InteractionType.FOLLOW); // 3 / log2(52) = 0.53
+            frontier.addInteraction(3, "unknown", -1, InteractionType.LIKE); // 1 / log2(2) = 1
+
+            assertThat(polls(frontier))
+                    .as(rule.code())
+                    .containsExactlyElementsOf(
+                            rule == ExpansionScore.WEIGHTED ? List.of(1L, 2L, 3L) : List.of(3L, 2L, 1L));
+        }
+    }
+
+    @Test
+    void keepsTheFollowerCountAnAccountWasFirstSeenWith() {
+        Frontier frontier = new Frontier(InteractionWeights.DEFAULTS, ExpansionScore.DISCOUNTED);
+        frontier.addInteraction(1, "a", 6, InteractionType.LIKE); // 1 / log2(8) = 1/3
+        frontier.addInteraction(2, "b", 14, InteractionType.LIKE); // 1 / log2(16) = 1/4
+        frontier.addInteraction(2, "b", 0, InteractionType.LIKE); // 2 / 4 = 1/2, not 2 / 1
+
+        assertThat(polls(frontier)).containsExactly(2L, 1L);
+    }
+
     /** Random operations against a model that rescans every account for the best one. */
     @Test
     void agreesWithARescanUnderRandomOperations() {
+        for (ExpansionScore rule : ExpansionScore.values()) {
+            agreesWithARescan(rule);
+        }
+    }
+
+    private static void agreesWithARescan(ExpansionScore rule) {
         InteractionWeights weights = new InteractionWeights(0.1, 0.7, 0.3, 1.9);
         SplittableRandom random = new SplittableRandom(42);
-        Frontier frontier = new Frontier(weights);
+        Frontier frontier = new Frontier(weights, rule);
+        Map<Long, Long> followers = new HashMap<>();
         Map<Long, int[]> counts = new HashMap<>();
         List<Long> seenOrder = new ArrayList<>();
         Map<Long, AccountState> states = new HashMap<>();
@@ -58,18 +91,20 @@ class FrontierTest {
             if (op < 7) {
                 long id = random.nextLong(3000) * 7919;
                 InteractionType type = types[random.nextInt(types.length)];
-                frontier.addInteraction(id, "p" + id, type);
+                long followerCount = random.nextInt(5) == 0 ? -1 : random.nextLong(2_000_000);
+                frontier.addInteraction(id, "p" + id, followerCount, type);
                 if (!states.containsKey(id)) {
+                    followers.put(id, followerCount);
                     states.put(id, AccountState.OPEN);
                     seenOrder.add(id);
                     counts.put(id, new int[4]);
                 }
                 counts.get(id)[TypeIndex.of(type)]++;
             } else if (op < 9) {
-                long expected = modelBest(seenOrder, states, counts, weights);
+                long expected = modelBest(seenOrder, states, counts, followers, weights, rule);
                 int best = frontier.pollBest();
                 assertThat(best < 0 ? -1 : frontier.id(best))
-                        .as("step %d", step)
+                        .as("%s step %d", rule, step)
                         .isEqualTo(expected);
                 if (best >= 0) {
                     AccountState outcome = random.nextBoolean() ? AccountState.DONE : AccountState.SKIPPED;
@@ -87,11 +122,16 @@ class FrontierTest {
     }
 
     private static long modelBest(
-            List<Long> seenOrder, Map<Long, AccountState> states, Map<Long, int[]> counts, InteractionWeights w) {
+            List<Long> seenOrder,
+            Map<Long, AccountState> states,
+            Map<Long, int[]> counts,
+            Map<Long, Long> followers,
+            InteractionWeights w,
+            ExpansionScore rule) {
         long best = -1;
         double bestScore = -1;
         for (long id : seenOrder) {
-            double score = w.score(counts.get(id));
+            double score = rule.of(w.score(counts.get(id)), followers.get(id));
             if (states.get(id) == AccountState.OPEN && score > bestScore) {
                 best = id;
                 bestScore = score;

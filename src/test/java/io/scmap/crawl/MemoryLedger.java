@@ -48,7 +48,7 @@ final class MemoryLedger implements CrawlLedger {
             String state = states.get(account.id());
             AccountState s =
                     state == null ? AccountState.OPEN : state.equals("done") ? AccountState.DONE : AccountState.SKIPPED;
-            sink.account(account.id(), account.permalink(), s, counts);
+            sink.account(account.id(), account.permalink(), account.followers(), s, counts);
         }
     }
 

@@ -45,12 +45,17 @@ public final class PlantedGraph {
     private PlantedGraph() {}
 
     public static FakeSoundCloud build() {
+        return build(500);
+    }
+
+    /** The graph with erin's follower count changed, e.g. to make her a mainstream account. */
+    public static FakeSoundCloud build(long erinFollowers) {
         FakeSoundCloud sc = new FakeSoundCloud();
         sc.user(11, "alice", 100);
         sc.user(12, "bob", 200);
         sc.user(40, "carol", 300);
         sc.user(30, "dave", 400);
-        sc.user(50, "erin", 500);
+        sc.user(50, "erin", erinFollowers);
         sc.user(60, "frank", 600);
         sc.user(70, "gina", 700);
         sc.user(80, "hank", 800);

@@ -160,10 +160,11 @@ class StoreLedgerTest {
             store.commit(scraped(account(1, "a"), like(b, "t:1"), follow(b), like(account(3, "c"), "t:2")));
             store.skip(new SkippedAccount(3, null, SkipReason.NO_TRACKS, null, T, T, 0));
             List<String> replay = new ArrayList<>();
-            store.replayAccounts((id, permalink, state, counts) ->
-                    replay.add(permalink + " " + state + " " + List.of(counts[0], counts[1], counts[2], counts[3])));
+            store.replayAccounts((id, permalink, followers, state, counts) -> replay.add(permalink + " " + followers
+                    + " " + state + " " + List.of(counts[0], counts[1], counts[2], counts[3])));
 
-            assertThat(replay).containsExactly("a DONE [0, 0, 0, 0]", "b OPEN [1, 0, 0, 1]", "c SKIPPED [1, 0, 0, 0]");
+            assertThat(replay)
+                    .containsExactly("a 10 DONE [0, 0, 0, 0]", "b 20 OPEN [1, 0, 0, 1]", "c 30 SKIPPED [1, 0, 0, 0]");
             assertThat(AccountState.values()).hasSize(3);
         }
     }
