@@ -69,6 +69,8 @@ final class Analysis {
         for (int r : kept) {
             rows.add(matrix.rows().get(r));
         }
+        Map<String, Object> timings = new LinkedHashMap<>(embedding.timingsSeconds());
+        timings.put("hdbscan", clusterSeconds);
         t0 = System.nanoTime();
         Map<Integer, String> labels = Clusterer.sceneLabels(
                 clustering,
@@ -77,6 +79,8 @@ final class Analysis {
                 rows.stream().map(RowLabel::name).toList(),
                 inDegree(matrix, kept),
                 LABEL_NAMES);
+        timings.put("scene_labels", seconds(t0));
+        t0 = System.nanoTime();
         int[][] near = Clusterer.nearestNeighbors(embedding.x(), embedding.y(), NEIGHBORS);
         List<MapPoint> points = points(rows, embedding, clustering, labels);
         Map<String, List<String>> neighbors = new LinkedHashMap<>();
@@ -87,12 +91,13 @@ final class Analysis {
             }
             neighbors.put(rows.get(i).permalink(), list);
         }
+        timings.put("map_neighbors", seconds(t0));
+        t0 = System.nanoTime();
         List<MapEdge> edges = edges(matrix, perType, kept);
-        double labelSeconds = (System.nanoTime() - t0) / 1e9;
+        timings.put("edges", seconds(t0));
 
         Atlas atlas = new Atlas(title, points, edges, neighbors, labels);
-        Map<String, Object> manifest =
-                manifest(matrix, embedding, clustering, embedParams, hdbscanParams, clusterSeconds, labelSeconds);
+        Map<String, Object> manifest = manifest(matrix, embedding, clustering, embedParams, hdbscanParams, timings);
         return new Result(atlas, embedding, clustering, manifest);
     }
 
@@ -181,8 +186,7 @@ final class Analysis {
             Clustering clustering,
             EmbedParams embedParams,
             HdbscanParams hdbscanParams,
-            double clusterSeconds,
-            double labelSeconds) {
+            Map<String, Object> timings) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("embed", embedParams.toMap());
         parameters.put("hdbscan", hdbscanParams.toMap());
@@ -197,12 +201,11 @@ final class Analysis {
         counts.put("clusters", clustering.clusterCount());
         counts.put("noise", clustering.noiseCount());
 
-        Map<String, Object> timings = new LinkedHashMap<>(embedding.timingsSeconds());
-        timings.put("hdbscan", clusterSeconds);
-        timings.put("labels_neighbors_edges", labelSeconds);
-
+        long t0 = System.nanoTime();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("trustworthiness_15", trustworthiness(embedding));
+        metrics.put("trustworthiness_sample", Math.min(embedding.keptRows().length, trustSample(embedding)));
+        timings.put("trustworthiness", seconds(t0));
 
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("parameters", parameters);
@@ -210,6 +213,17 @@ final class Analysis {
         sections.put("timings_seconds", timings);
         sections.put("metrics", metrics);
         return sections;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** How many points {@link #trustworthiness} measures. */
+    private static int trustSample(Embedding embedding) {
+        int n = embedding.keptRows().length;
+        int step = Math.max(1, (n + TRUST_SAMPLE - 1) / TRUST_SAMPLE);
+        return (n + step - 1) / step;
     }
 
     /** Trustworthiness (15 neighbours) of the map against the SVD space, on an evenly spaced sample. */

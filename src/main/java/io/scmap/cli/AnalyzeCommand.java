@@ -11,6 +11,7 @@ import io.scmap.store.Store;
 import io.scmap.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -76,11 +77,41 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions options = new AnalysisOptions();
 
+    /**
+     * The input files by role with their absolute paths and SHA-256, so a map can be traced to the
+     * exact data it was made from. A database is hashed as it is on disk after reading.
+     */
+    private static Map<String, Object> inputs(@Nullable Path db, @Nullable ReferenceFiles reference)
+            throws CommandFailedException {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        if (db != null) {
+            inputs.put("db", describe(db));
+        } else if (reference != null) {
+            inputs.put("npz", describe(reference.npz));
+            inputs.put("rows", describe(reference.rows));
+            inputs.put("cols", describe(reference.cols));
+        }
+        return inputs;
+    }
+
+    private static Map<String, Object> describe(Path file) throws CommandFailedException {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", file.toAbsolutePath().normalize().toString());
+        try {
+            entry.put("bytes", Files.size(file));
+            entry.put("sha256", Maps.sha256(file));
+        } catch (IOException e) {
+            throw new CommandFailedException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return entry;
+    }
+
     @Override
     public Integer call() throws Exception {
         var embedParams = options.embedParams();
         var hdbscanParams = options.hdbscanParams();
         Path dir = OutputDirectory.prepare(out);
+        long readStart = System.nanoTime();
         InteractionMatrix matrix;
         @Nullable Map<InteractionType, SparseMatrix> perType = null;
         String source;
@@ -109,6 +140,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             throw new UsageException("give --db FILE, or --npz, --rows and --cols");
         }
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
+        Map<String, Object> inputs = inputs(db, reference);
         Analysis.Result result;
         try {
             result = Analysis.run(
@@ -123,10 +156,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("command", ScmapCommand.typed(spec));
-        sections.put("input", Path.of(source).toAbsolutePath().normalize().toString());
+        sections.put("input", inputs);
         sections.putAll(result.manifest());
         try {
+            long writeStart = System.nanoTime();
             Maps.writeTables(result.atlas(), dir);
+            if (sections.get("timings_seconds") instanceof Map<?, ?> analysis) {
+                Map<String, Object> timings = new LinkedHashMap<>();
+                timings.put("read", readSeconds);
+                analysis.forEach((step, seconds) -> timings.put(String.valueOf(step), seconds));
+                timings.put("write", (System.nanoTime() - writeStart) / 1e9);
+                sections.put("timings_seconds", timings);
+            }
             Maps.writeManifest(dir, sections);
         } catch (IOException e) {
             throw new CommandFailedException("cannot write to " + dir + ": " + e.getMessage(), e);

@@ -112,6 +112,14 @@ class DemoCommandTest {
             assertThat(fromFiles.get(i).y()).isEqualTo(fromDb.get(i).y());
             assertThat(fromFiles.get(i).cluster()).isEqualTo(fromDb.get(i).cluster());
         }
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(again.resolve("manifest.json").toFile());
+        assertThat(manifest.path("input").path("npz").path("sha256").asText())
+                .isEqualTo(Maps.sha256(trio.resolve("sparse_matrix.npz")));
+        assertThat(manifest.path("input").path("cols").path("bytes").asLong())
+                .isEqualTo(Files.size(trio.resolve("seeds.csv")));
+        assertThat(manifest.path("timings_seconds").path("read").isNumber()).isTrue();
+        assertThat(manifest.path("timings_seconds").path("write").isNumber()).isTrue();
     }
 
     @Test
