@@ -49,7 +49,10 @@ class WebApiConfigTest {
                         Duration.ofMillis(5),
                         3,
                         99,
-                        2.5));
+                        2.5,
+                        Transport.HTTP,
+                        null,
+                        null));
         assertThat(changed.withClientId(null).clientId()).isNull();
     }
 
@@ -66,7 +69,8 @@ class WebApiConfigTest {
                         entry("maxBackoff", "PT1M"),
                         entry("maxPages", 100),
                         entry("seed", 0L),
-                        entry("rate", 1.0));
+                        entry("rate", 1.0),
+                        entry("transport", "http"));
     }
 
     @Test
