@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.NoSuchSessionException;
 import org.openqa.selenium.ScriptTimeoutException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 
 /**
@@ -143,6 +144,9 @@ final class BrowserWire implements Wire {
         if (!pageOpen) {
             try {
                 current.driver().get(home.toString());
+            } catch (TimeoutException e) {
+                // a page still loading some asset after the timeout is open enough to fetch from
+                LOG.log(Level.DEBUG, "{0} did not finish loading in time; using it anyway", home);
             } catch (WebDriverException e) {
                 throw new FetchFailedException(
                         "the browser could not open " + home + ": " + ChromiumSession.firstLine(e.getMessage()), e);

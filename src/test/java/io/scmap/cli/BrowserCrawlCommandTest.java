@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class BrowserCrawlCommandTest {
     Path dir;
 
     @Test
+    @Tag("slow")
     void aBrowserCrawlRecordsWhatAnHttpCrawlRecords() throws Exception {
         assumeBrowserInstalled();
         SimParams world =

@@ -23,14 +23,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web client through a real headless Chromium against a loopback server: the page is opened on
  * {@code http://127.0.0.1:PORT/} and the API is called as {@code http://localhost:PORT}, another
  * origin, so every API answer passes the browser's CORS check. One browser serves the whole class.
- * Skipped where Chromium or ChromeDriver is not installed.
+ * Skipped where Chromium or ChromeDriver is not installed; tagged slow for the browser starts (about a
+ * second each on an idle machine, many under load).
  */
+@Tag("slow")
 class BrowserTransportTest {
     private static final String CLIENT_ID = "OwnHydratedClientId0000000000001";
     private static final String SCRIPT_ID = "OwnScriptClientId000000000000002";
@@ -135,6 +138,9 @@ class BrowserTransportTest {
                 .isEqualTo("http://127.0.0.1:" + server.base().getPort());
         assertThat(api.header("User-Agent")).contains("Chrome/").isNotEqualTo(HttpFetcher.USER_AGENT);
         assertThat(api.header("Host")).startsWith("localhost:");
+        assertThat(java.util.logging.Logger.getLogger("org.openqa.selenium").getLevel())
+                .as("Selenium's own logging stays off the command line")
+                .isEqualTo(java.util.logging.Level.OFF);
     }
 
     @Test

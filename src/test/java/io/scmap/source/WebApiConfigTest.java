@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,29 @@ class WebApiConfigTest {
                         entry("seed", 0L),
                         entry("rate", 1.0),
                         entry("transport", "http"));
+    }
+
+    @Test
+    void theBrowserTransportIsChosenWithItsExecutablesAndListedInTheManifest() {
+        assertThat(WebApiConfig.DEFAULTS.transport()).isEqualTo(Transport.HTTP);
+        assertThat(WebApiConfig.DEFAULTS.browser()).isNull();
+        assertThat(WebApiConfig.DEFAULTS.chromedriver()).isNull();
+        WebApiConfig browser = WebApiConfig.DEFAULTS
+                .withTransport(Transport.BROWSER)
+                .withBrowser(Path.of("/opt/chromium/chrome"))
+                .withChromedriver(Path.of("/opt/chromium/chromedriver"));
+        assertThat(browser.withTransport(Transport.HTTP).withBrowser(null).withChromedriver(null))
+                .isEqualTo(WebApiConfig.DEFAULTS);
+        assertThat(browser.toMap())
+                .containsEntry("transport", "browser")
+                .containsEntry("browser", "/opt/chromium/chrome")
+                .containsEntry("chromedriver", "/opt/chromium/chromedriver");
+        assertThat(WebApiConfig.DEFAULTS.withTransport(Transport.BROWSER).toMap())
+                .containsEntry("browser", "PATH")
+                .containsEntry("chromedriver", "PATH");
+        assertThatThrownBy(() -> WebApiConfig.DEFAULTS.withChromedriver(Path.of("")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("chromedriver must be null or a path to an executable, got ''");
     }
 
     @Test
