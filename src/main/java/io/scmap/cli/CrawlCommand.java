@@ -8,6 +8,7 @@ import io.scmap.crawl.ExpansionScore;
 import io.scmap.source.OfficialApiConfig;
 import io.scmap.source.SoundCloud;
 import io.scmap.source.SoundCloudClient;
+import io.scmap.source.Transport;
 import io.scmap.source.WebApiConfig;
 import io.scmap.store.Store;
 import io.scmap.store.StoreException;
@@ -185,6 +186,38 @@ final class CrawlCommand implements Callable<Integer> {
                     + " SCMAP_CLIENT_ID/SCMAP_CLIENT_SECRET), which has no comments feed (default: ${DEFAULT-VALUE}).")
     Api apiKind = Api.web;
 
+    /** Who sends the web API's requests. */
+    enum TransportName {
+        http,
+        browser
+    }
+
+    @Option(
+            names = "--transport",
+            paramLabel = "TRANSPORT",
+            defaultValue = "http",
+            description = "http: Java's HTTP client with a browser's headers; browser: a headless Chromium page on"
+                    + " the web site makes every request, with its cookies, for networks where bot protection"
+                    + " refuses plain HTTP clients (needs chromium and chromedriver; --api web only)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    TransportName transport = TransportName.http;
+
+    @Option(
+            names = "--browser",
+            paramLabel = "PATH",
+            description = "Chromium or Chrome for --transport browser (default: chromium, chromium-browser or"
+                    + " google-chrome on the PATH).")
+    @Nullable
+    Path browser;
+
+    @Option(
+            names = "--chromedriver",
+            paramLabel = "PATH",
+            description = "ChromeDriver matching the browser, for --transport browser (default: chromedriver on the"
+                    + " PATH; nothing is downloaded).")
+    @Nullable
+    Path chromedriver;
+
     @Option(
             names = "--client-secret",
             paramLabel = "SECRET",
@@ -232,6 +265,7 @@ final class CrawlCommand implements Callable<Integer> {
             if (webBase != null) {
                 api = api.withWebBase(webBase);
             }
+            api = withTransport(api);
             if (apiKind == Api.official) {
                 official = officialConfig();
             }
@@ -243,9 +277,9 @@ final class CrawlCommand implements Callable<Integer> {
         requireWritable(db);
         boolean fresh = Files.notExists(db);
         CrawlSummary summary;
-        try (Store store = Store.open(db);
-                SoundCloudClient client =
-                        official != null ? SoundCloud.officialApi(official) : SoundCloud.webApi(api)) {
+        SoundCloudClient client = openClient(official, api);
+        try (client;
+                Store store = Store.open(db)) {
             summary = crawlInterruptibly(client, store, params, seedList, err);
             if (summary.scrapedTotal() == 0 && !summary.interrupted()) {
                 failIfNoSeedExists(store);
@@ -306,6 +340,31 @@ final class CrawlCommand implements Callable<Integer> {
         return List.copyOf(permalinks);
     }
 
+    /** The web API's settings with the transport options; the browser transport needs the web API. */
+    private WebApiConfig withTransport(WebApiConfig api) throws UsageException {
+        if (transport == TransportName.http) {
+            return api;
+        }
+        if (apiKind == Api.official) {
+            throw new UsageException("--transport browser works only with --api web (the official API needs no"
+                    + " browser: it signs in with app credentials)");
+        }
+        return api.withTransport(Transport.BROWSER).withBrowser(browser).withChromedriver(chromedriver);
+    }
+
+    /** The client; a browser transport without Chromium or ChromeDriver fails here, in one line. */
+    private static SoundCloudClient openClient(@Nullable OfficialApiConfig official, WebApiConfig api)
+            throws CommandFailedException {
+        if (official != null) {
+            return SoundCloud.officialApi(official);
+        }
+        try {
+            return SoundCloud.webApi(api);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
+        }
+    }
+
     /** The official API's settings from the options, else the environment. */
     private OfficialApiConfig officialConfig() {
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -317,7 +376,8 @@ final class CrawlCommand implements Callable<Integer> {
         }
         OfficialApiConfig config = OfficialApiConfig.fromEnvironment(env)
                 .withMaxRetries(maxRetries)
-                .withInitialBackoff(java.time.Duration.ofMillis(initialBackoffMillis));
+                .withInitialBackoff(java.time.Duration.ofMillis(initialBackoffMillis))
+                .withRate(rate);
         return apiBase == null ? config : config.withApiBase(apiBase);
     }
 

@@ -1,5 +1,6 @@
 package io.scmap.sim;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -16,6 +17,14 @@ import org.jspecify.annotations.Nullable;
  * Serves every request: the home page and assets, then, for API paths, the client id check (401), the
  * fault schedule and the API routes. Counts requests. Stateless apart from counters and the fault
  * injector's per-key map, so it runs on many threads without locks.
+ *
+ * <p>CORS, as api-v2 does for soundcloud.com's pages on another origin: a request carrying {@code
+ * Origin} gets {@code Access-Control-Allow-Origin: <that origin>}, {@code
+ * Access-Control-Allow-Credentials: true}, {@code Access-Control-Expose-Headers: Retry-After} and
+ * {@code Vary: Origin} on every answer, errors, faults and captchas included, since a browser hides
+ * the status of an answer without them. Any origin is allowed. An {@code OPTIONS} preflight gets 204
+ * with the allowed methods ({@code GET, HEAD, OPTIONS}) and the headers it asks for, and meets no
+ * fault.
  */
 final class SimHandler implements HttpHandler {
     private final ApiRoutes routes;
@@ -35,10 +44,17 @@ final class SimHandler implements HttpHandler {
         return served.sum();
     }
 
+    static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         served.increment();
         try (exchange) {
+            addCorsHeaders(exchange);
+            if (exchange.getRequestMethod().equals("OPTIONS")) {
+                preflight(exchange);
+                return;
+            }
             Response response;
             try {
                 response = respond(exchange.getRequestMethod(), exchange.getRequestURI());
@@ -47,6 +63,35 @@ final class SimHandler implements HttpHandler {
             }
             send(exchange, response);
         }
+    }
+
+    /** The CORS answer headers for a request that names its {@code Origin}; none without one. */
+    private static void addCorsHeaders(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin == null || origin.isBlank()) {
+            return;
+        }
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Access-Control-Allow-Origin", origin);
+        headers.set("Access-Control-Allow-Credentials", "true");
+        headers.set("Access-Control-Expose-Headers", "Retry-After");
+        headers.add("Vary", "Origin");
+    }
+
+    /** 204 to {@code OPTIONS}: for a preflight, the methods and the requested headers it may use. */
+    private static void preflight(HttpExchange exchange) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Allow", ALLOWED_METHODS);
+        if (headers.containsKey("Access-Control-Allow-Origin")) {
+            headers.set("Access-Control-Allow-Methods", ALLOWED_METHODS);
+            String asked = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+            if (asked != null && !asked.isBlank()) {
+                headers.set("Access-Control-Allow-Headers", asked);
+                headers.add("Vary", "Access-Control-Request-Headers");
+            }
+            headers.set("Access-Control-Max-Age", "600");
+        }
+        exchange.sendResponseHeaders(204, -1);
     }
 
     /** The response to one request; may sleep for a slow fault. */

@@ -50,6 +50,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       page. About 3% of users get one empty page with a non-null {@code next_href} after their first page.
  * </ul>
  *
+ * <p>Requests that carry an {@code Origin} header get CORS headers allowing that origin with credentials, on
+ * every answer (errors included), and {@code OPTIONS} preflights are answered; so a browser page on one
+ * origin (say {@code http://127.0.0.1:PORT}) can call the API through another name of the same server
+ * ({@code http://localhost:PORT}), as soundcloud.com's pages call api-v2.soundcloud.com.
+ *
  * <p>With {@link SimParams#errorRate()} f, each API request fails with probability f, never more than three
  * times in a row for the same path and query: 429 with {@code Retry-After: 0} or {@code 1} or without it,
  * 500, 502, 503, a truncated JSON body with status 200, or (not a failure) a 200-500 ms delay.

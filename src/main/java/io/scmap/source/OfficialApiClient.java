@@ -2,7 +2,6 @@ package io.scmap.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * leaves the thread's interrupt flag set.
  */
 final class OfficialApiClient implements SoundCloudClient {
+    static final String USER_AGENT = "scmap (+https://github.com/scmap; official API client)";
+
     /** The largest {@code limit} the official API honours. */
     static final int PAGE_LIMIT = 200;
 
@@ -50,15 +51,33 @@ final class OfficialApiClient implements SoundCloudClient {
             Pattern.compile("^https?://(?:www\\.|m\\.)?soundcloud\\.com(?=/|$)", Pattern.CASE_INSENSITIVE);
 
     private final OfficialApiConfig config;
-    private final OfficialHttp http;
+    private final HttpFetcher http;
     private final TokenKeeper tokens;
     private final AtomicLong skipped = new AtomicLong();
     private volatile boolean closed;
 
-    OfficialApiClient(OfficialApiConfig config, OfficialHttp http, Clock clock) {
+    /**
+     * A client sending through {@code http}, whose throttle then paces token and API requests alike;
+     * build it with {@link #fetcher}.
+     */
+    OfficialApiClient(OfficialApiConfig config, HttpFetcher http, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = new TokenKeeper(config, http, clock);
+    }
+
+    /**
+     * The fetcher of an official client: Java's HTTP client without following redirects, the
+     * client's {@code User-Agent} and {@code Accept} headers, and one throttle of {@link
+     * OfficialApiConfig#rate()} for token and API requests together.
+     */
+    static HttpFetcher fetcher(OfficialApiConfig config, RetryPolicy retry, RetryPolicy.Sleeper sleeper) {
+        return new HttpFetcher(
+                new HttpWire(config.timeout(), false),
+                retry,
+                sleeper,
+                RequestThrottle.of(config.rate()),
+                Map.of("User-Agent", USER_AGENT, "Accept", "application/json; charset=utf-8"));
     }
 
     /**
@@ -77,7 +96,7 @@ final class OfficialApiClient implements SoundCloudClient {
             throw new IllegalArgumentException("permalink must not be blank, got '" + permalink + "'");
         }
         URI uri = ApiUris.endpoint(config.apiBase(), "resolve", Map.of("url", CANONICAL_WEB + name));
-        OfficialHttp.Answer answer = get(uri);
+        HttpFetcher.Fetched answer = get(uri);
         if (answer.isRedirect()) {
             URI target = redirectTarget(answer);
             answer = get(target);
@@ -143,12 +162,14 @@ final class OfficialApiClient implements SoundCloudClient {
         return tokens.tokenRequests();
     }
 
+    /** Releases the fetcher; later calls fail. */
     @Override
     public void close() {
         closed = true;
+        http.close();
     }
 
-    private Optional<Account> user(OfficialHttp.Answer answer) throws SourceException {
+    private Optional<Account> user(HttpFetcher.Fetched answer) throws SourceException {
         JsonNode node = json(answer);
         if (node == null || !OfficialParser.isUserOrUnknown(node)) {
             return Optional.empty();
@@ -162,7 +183,7 @@ final class OfficialApiClient implements SoundCloudClient {
     }
 
     /** The {@code Location} of a resolve redirect (header, else the body's {@code location}), on the base. */
-    private URI redirectTarget(OfficialHttp.Answer answer) throws SourceException {
+    private URI redirectTarget(HttpFetcher.Fetched answer) throws SourceException {
         String location = answer.location();
         if (location == null) {
             try {
@@ -246,7 +267,7 @@ final class OfficialApiClient implements SoundCloudClient {
     }
 
     /** The JSON of a 2xx answer; null on 404; a {@link SourceException} for anything else. */
-    private static @Nullable JsonNode json(OfficialHttp.Answer answer) throws SourceException {
+    private static @Nullable JsonNode json(HttpFetcher.Fetched answer) throws SourceException {
         if (answer.status() == 404) {
             return null;
         }
@@ -258,12 +279,12 @@ final class OfficialApiClient implements SoundCloudClient {
     }
 
     /** GETs {@code uri} with the token; on 401 renews the token and repeats once. */
-    private OfficialHttp.Answer get(URI uri) throws SourceException {
+    private HttpFetcher.Fetched get(URI uri) throws SourceException {
         if (closed) {
             throw new IllegalStateException("client is closed");
         }
         String token = tokens.current();
-        OfficialHttp.Answer answer = send(uri, token);
+        HttpFetcher.Fetched answer = send(uri, token);
         if (answer.status() == 401) {
             answer = send(uri, tokens.replace(token));
             if (answer.status() == 401) {
@@ -278,17 +299,8 @@ final class OfficialApiClient implements SoundCloudClient {
         return answer;
     }
 
-    private OfficialHttp.Answer send(URI uri, String token) throws SourceException {
-        HttpRequest request = http.request(uri)
-                .header("Authorization", "OAuth " + token)
-                .GET()
-                .build();
-        try {
-            return http.send(request);
-        } catch (OfficialHttp.GaveUp e) {
-            throw new SourceException(
-                    "gave up on " + uri + " after " + e.attempts + " attempts; last: " + e.problem, e.status, uri, e);
-        }
+    private HttpFetcher.Fetched send(URI uri, String token) throws SourceException {
+        return http.execute(Wire.Request.get(uri, Map.of("Authorization", "OAuth " + token)), true, uri.toString());
     }
 
     private static String userPath(long userId) {

@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param maxBackoff cap on one wait, and on an honoured {@code Retry-After} (default 60 s)
  * @param maxPages cap on the pages fetched for one list (default 100)
  * @param seed seeds the jitter of the backoff; the same seed gives the same waits (default 0)
+ * @param rate requests per second, the most the client sends in total, token requests, API calls
+ *     and retries together, however many threads share it (default 1.0, as for the web API); {@code
+ *     0} or {@link WebApiConfig#UNLIMITED_RATE} turns the limit off
  */
 public record OfficialApiConfig(
         URI apiBase,
@@ -37,7 +40,8 @@ public record OfficialApiConfig(
         Duration initialBackoff,
         Duration maxBackoff,
         int maxPages,
-        long seed) {
+        long seed,
+        double rate) {
 
     /** The environment variable holding the client id. */
     public static final String CLIENT_ID_VARIABLE = "SCMAP_CLIENT_ID";
@@ -59,6 +63,10 @@ public record OfficialApiConfig(
             throw new IllegalArgumentException("clientSecret must not be blank (value not shown)");
         }
         RetryPolicy.checkSettings(timeout, maxRetries, initialBackoff, maxBackoff, maxPages);
+        if (!(rate >= 0)) {
+            throw new IllegalArgumentException(
+                    "rate must be >= 0 requests per second (0 or Infinity: unlimited), got " + rate);
+        }
     }
 
     /** The default settings for the real SoundCloud, with the given app credentials. */
@@ -73,7 +81,8 @@ public record OfficialApiConfig(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(60),
                 100,
-                0L);
+                0L,
+                1.0);
     }
 
     /**
@@ -106,7 +115,8 @@ public record OfficialApiConfig(
                 initialBackoff,
                 maxBackoff,
                 maxPages,
-                seed);
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withTokenUri(URI value) {
@@ -120,7 +130,8 @@ public record OfficialApiConfig(
                 initialBackoff,
                 maxBackoff,
                 maxPages,
-                seed);
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withClientId(String value) {
@@ -134,12 +145,23 @@ public record OfficialApiConfig(
                 initialBackoff,
                 maxBackoff,
                 maxPages,
-                seed);
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withClientSecret(String value) {
         return new OfficialApiConfig(
-                apiBase, tokenUri, clientId, value, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed);
+                apiBase,
+                tokenUri,
+                clientId,
+                value,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withTimeout(Duration value) {
@@ -153,22 +175,53 @@ public record OfficialApiConfig(
                 initialBackoff,
                 maxBackoff,
                 maxPages,
-                seed);
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withMaxRetries(int value) {
         return new OfficialApiConfig(
-                apiBase, tokenUri, clientId, clientSecret, timeout, value, initialBackoff, maxBackoff, maxPages, seed);
+                apiBase,
+                tokenUri,
+                clientId,
+                clientSecret,
+                timeout,
+                value,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withInitialBackoff(Duration value) {
         return new OfficialApiConfig(
-                apiBase, tokenUri, clientId, clientSecret, timeout, maxRetries, value, maxBackoff, maxPages, seed);
+                apiBase,
+                tokenUri,
+                clientId,
+                clientSecret,
+                timeout,
+                maxRetries,
+                value,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withMaxBackoff(Duration value) {
         return new OfficialApiConfig(
-                apiBase, tokenUri, clientId, clientSecret, timeout, maxRetries, initialBackoff, value, maxPages, seed);
+                apiBase,
+                tokenUri,
+                clientId,
+                clientSecret,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                value,
+                maxPages,
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withMaxPages(int value) {
@@ -182,7 +235,8 @@ public record OfficialApiConfig(
                 initialBackoff,
                 maxBackoff,
                 value,
-                seed);
+                seed,
+                rate);
     }
 
     public OfficialApiConfig withSeed(long value) {
@@ -196,10 +250,27 @@ public record OfficialApiConfig(
                 initialBackoff,
                 maxBackoff,
                 maxPages,
+                value,
+                rate);
+    }
+
+    /** A copy sending at most {@code value} requests per second; {@code 0} or infinity: no limit. */
+    public OfficialApiConfig withRate(double value) {
+        return new OfficialApiConfig(
+                apiBase,
+                tokenUri,
+                clientId,
+                clientSecret,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
                 value);
     }
 
-    /** The settings for a manifest, in declaration order; durations as ISO-8601, the secret redacted. */
+    /** The settings for a manifest, in declaration order; durations as ISO-8601, the secret redacted, an unlimited rate as {@code "unlimited"}. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("apiBase", apiBase.toString());
@@ -212,6 +283,7 @@ public record OfficialApiConfig(
         map.put("maxBackoff", maxBackoff.toString());
         map.put("maxPages", maxPages);
         map.put("seed", seed);
+        map.put("rate", rate > 0 && rate < WebApiConfig.UNLIMITED_RATE ? (Object) rate : "unlimited");
         return map;
     }
 
@@ -223,16 +295,15 @@ public record OfficialApiConfig(
 
     /** The same settings for the shared retry machinery, which only reads timeout, retries and backoff. */
     WebApiConfig retrySettings() {
-        return new WebApiConfig(
-                apiBase,
-                apiBase,
-                null,
-                timeout,
-                maxRetries,
-                initialBackoff,
-                maxBackoff,
-                maxPages,
-                seed,
-                WebApiConfig.UNLIMITED_RATE);
+        return WebApiConfig.DEFAULTS
+                .withApiBase(apiBase)
+                .withWebBase(apiBase)
+                .withTimeout(timeout)
+                .withMaxRetries(maxRetries)
+                .withInitialBackoff(initialBackoff)
+                .withMaxBackoff(maxBackoff)
+                .withMaxPages(maxPages)
+                .withSeed(seed)
+                .withRate(WebApiConfig.UNLIMITED_RATE);
     }
 }

@@ -18,11 +18,20 @@ public final class SoundCloud {
      * set it unlimited). Backoff jitter is drawn from a {@link SplittableRandom} seeded with {@link
      * WebApiConfig#seed()}.
      *
+     * <p>{@link WebApiConfig#transport()} chooses who sends the requests: Java's HTTP client, or a
+     * headless Chromium page on the web base ({@link Transport#BROWSER}), which starts on the first
+     * request and quits when the client is closed (or, if it never is, when the JVM exits). Parsing,
+     * paging, retries and the rate limit are the same for both.
+     *
      * <p>Every call can throw {@link SourceException} (after retries, with status and URL), or its
-     * subclass {@link BlockedException} when bot protection answers with a captcha. An interrupt
-     * aborts the current call at once (also while it waits for the rate limit) with a {@code
-     * SourceException} of status 0 and leaves the thread's interrupt flag set, so a crawler loop can
-     * check it and stop.
+     * subclass {@link BlockedException} when bot protection answers with a captcha; a browser that
+     * does not start is a {@code SourceException} of status 0. An interrupt aborts the current call
+     * at once (also while it waits for the rate limit) with a {@code SourceException} of status 0 and
+     * leaves the thread's interrupt flag set, so a crawler loop can check it and stop.
+     *
+     * @throws IllegalArgumentException for {@link Transport#BROWSER} when Chromium or ChromeDriver is
+     *     neither configured nor on the {@code PATH}, or a configured path is not an executable; the
+     *     one-line message says what to install
      */
     public static SoundCloudClient webApi(WebApiConfig config) {
         RequestThrottle throttle = RequestThrottle.of(config);
@@ -40,14 +49,15 @@ public final class SoundCloud {
      * lists likes and followings ({@link SoundCloudClient#supportedTypes()}): the official API has no
      * per-user comment or repost lists.
      *
-     * <p>Thread-safe. Backoff jitter is drawn from a {@link SplittableRandom} seeded with {@link
+     * <p>Thread-safe. Token and API requests share one limit of {@link OfficialApiConfig#rate()}
+     * requests per second. Backoff jitter is drawn from a {@link SplittableRandom} seeded with {@link
      * OfficialApiConfig#seed()}. Calls throw {@link SourceException} after retries (with status and
      * URL); a refused or rate-limited token request says so. The client secret appears in no message.
      */
     public static SoundCloudClient officialApi(OfficialApiConfig config) {
         RetryPolicy retry =
                 new RetryPolicy(config.retrySettings(), new SplittableRandom(config.seed()), Clock.systemUTC());
-        OfficialHttp http = new OfficialHttp(config.timeout(), retry, RetryPolicy.Sleeper.system());
-        return new OfficialApiClient(config, http, Clock.systemUTC());
+        return new OfficialApiClient(
+                config, OfficialApiClient.fetcher(config, retry, RetryPolicy.Sleeper.system()), Clock.systemUTC());
     }
 }

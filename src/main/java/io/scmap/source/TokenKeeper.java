@@ -2,12 +2,12 @@ package io.scmap.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +34,7 @@ final class TokenKeeper {
     private static final Duration MARGIN = Duration.ofSeconds(60);
 
     private final OfficialApiConfig config;
-    private final OfficialHttp http;
+    private final HttpFetcher http;
     private final Clock clock;
     private final String basic;
     private @Nullable String accessToken;
@@ -42,7 +42,7 @@ final class TokenKeeper {
     private Instant renewAt = Instant.MAX;
     private long exchanges;
 
-    TokenKeeper(OfficialApiConfig config, OfficialHttp http, Clock clock) {
+    TokenKeeper(OfficialApiConfig config, HttpFetcher http, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -78,7 +78,7 @@ final class TokenKeeper {
         accessToken = null;
         refreshToken = null;
         if (refresh != null) {
-            OfficialHttp.Answer answer = post("grant_type=refresh_token&refresh_token=" + ApiUris.encode(refresh));
+            HttpFetcher.Fetched answer = post("grant_type=refresh_token&refresh_token=" + ApiUris.encode(refresh));
             if (answer.isSuccess()) {
                 return store(answer);
             }
@@ -86,38 +86,36 @@ final class TokenKeeper {
                 throw refused(answer);
             }
         }
-        OfficialHttp.Answer answer = post("grant_type=client_credentials");
+        HttpFetcher.Fetched answer = post("grant_type=client_credentials");
         if (!answer.isSuccess()) {
             throw refused(answer);
         }
         return store(answer);
     }
 
-    private OfficialHttp.Answer post(String form) throws SourceException {
+    private HttpFetcher.Fetched post(String form) throws SourceException {
         URI uri = config.tokenUri();
-        HttpRequest request = http.request(uri)
-                .header("Authorization", basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-                .build();
+        Wire.Request request = new Wire.Request(
+                "POST", uri, Map.of("Authorization", basic, "Content-Type", "application/x-www-form-urlencoded"), form);
         exchanges++;
         try {
-            return http.send(request);
-        } catch (OfficialHttp.GaveUp e) {
-            String what =
-                    "gave up on token request to " + uri + " after " + e.attempts + " attempts; last: " + e.problem;
-            if (e.status == 429) {
+            return http.execute(request, true, "token request to " + uri);
+        } catch (BlockedException e) {
+            throw e;
+        } catch (SourceException e) {
+            if (e.status() == 429) {
                 throw new SourceException(
-                        RATE_LIMIT_HINT + "; " + what + ". Wait before crawling again; the client reuses its token",
+                        RATE_LIMIT_HINT + "; " + e.getMessage()
+                                + ". Wait before crawling again; the client reuses its token",
                         429,
                         uri,
                         e);
             }
-            throw new SourceException(what, e.status, uri, e);
+            throw e;
         }
     }
 
-    private String store(OfficialHttp.Answer answer) throws SourceException {
+    private String store(HttpFetcher.Fetched answer) throws SourceException {
         JsonNode json = Objects.requireNonNull(answer.json());
         String token = ResponseParser.text(json.get("access_token"));
         if (token == null) {
@@ -139,7 +137,7 @@ final class TokenKeeper {
     }
 
     /** A refused exchange, worded with the status and the server's error code but never the secret. */
-    private SourceException refused(OfficialHttp.Answer answer) {
+    private SourceException refused(HttpFetcher.Fetched answer) {
         String code = errorCode(answer.body());
         String detail = "HTTP " + answer.status() + (code == null ? "" : " " + code);
         String hint = answer.status() == 400 || answer.status() == 401 || answer.status() == 403

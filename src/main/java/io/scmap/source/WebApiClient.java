@@ -105,10 +105,11 @@ final class WebApiClient implements SoundCloudClient {
         return skipped.get();
     }
 
-    /** Releases nothing yet (the JDK 17 HttpClient has no close); later calls fail. */
+    /** Releases the transport (quits the browser of {@link Transport#BROWSER}); later calls fail. */
     @Override
     public void close() {
         closed = true;
+        fetcher.close();
     }
 
     private Optional<Account> user(URI uri) throws SourceException {

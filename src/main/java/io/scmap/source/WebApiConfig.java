@@ -1,6 +1,7 @@
 package io.scmap.source;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,6 +33,14 @@ import org.jspecify.annotations.Nullable;
  *     for SoundCloud); {@code 0} or {@link #UNLIMITED_RATE} turns the limit off. The first
  *     request after a pause goes out at once, the rest about {@code 1/rate} apart (a burst of at
  *     most two)
+ * @param transport who sends the requests (default {@link Transport#HTTP}); {@link Transport#BROWSER}
+ *     runs them in a headless Chromium page on {@code webBase}
+ * @param browser the Chromium (or Chrome) executable for {@link Transport#BROWSER}; {@code null}
+ *     (default) looks for {@code chromium}, {@code chromium-browser} and {@code google-chrome} on the
+ *     {@code PATH}. Ignored by {@link Transport#HTTP}
+ * @param chromedriver the ChromeDriver executable for {@link Transport#BROWSER}, matching the
+ *     browser's version; {@code null} (default) looks for {@code chromedriver} on the {@code PATH}.
+ *     Nothing is ever downloaded. Ignored by {@link Transport#HTTP}
  */
 public record WebApiConfig(
         URI apiBase,
@@ -43,7 +52,10 @@ public record WebApiConfig(
         Duration maxBackoff,
         int maxPages,
         long seed,
-        double rate) {
+        double rate,
+        Transport transport,
+        @Nullable Path browser,
+        @Nullable Path chromedriver) {
 
     /** A {@link #rate()} that sends requests as fast as they come; so does {@code 0}. */
     public static final double UNLIMITED_RATE = Double.POSITIVE_INFINITY;
@@ -59,7 +71,10 @@ public record WebApiConfig(
             Duration.ofSeconds(60),
             100,
             0L,
-            1.0);
+            1.0,
+            Transport.HTTP,
+            null,
+            null);
 
     public WebApiConfig {
         requireHttpBase("apiBase", apiBase);
@@ -72,6 +87,17 @@ public record WebApiConfig(
         if (!(rate >= 0)) {
             throw new IllegalArgumentException(
                     "rate must be >= 0 requests per second (0 or Infinity: unlimited), got " + rate);
+        }
+        if (transport == null) {
+            throw new IllegalArgumentException("transport must not be null");
+        }
+        requireExecutableName("browser", browser);
+        requireExecutableName("chromedriver", chromedriver);
+    }
+
+    private static void requireExecutableName(String name, @Nullable Path path) {
+        if (path != null && (path.getFileName() == null || path.toString().isBlank())) {
+            throw new IllegalArgumentException(name + " must be null or a path to an executable, got '" + path + "'");
         }
     }
 
@@ -97,58 +123,233 @@ public record WebApiConfig(
 
     public WebApiConfig withApiBase(URI value) {
         return new WebApiConfig(
-                value, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed, rate);
+                value,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     public WebApiConfig withWebBase(URI value) {
         return new WebApiConfig(
-                apiBase, value, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed, rate);
+                apiBase,
+                value,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     public WebApiConfig withClientId(@Nullable String value) {
         return new WebApiConfig(
-                apiBase, webBase, value, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed, rate);
+                apiBase,
+                webBase,
+                value,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     public WebApiConfig withTimeout(Duration value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, value, maxRetries, initialBackoff, maxBackoff, maxPages, seed, rate);
+                apiBase,
+                webBase,
+                clientId,
+                value,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     public WebApiConfig withMaxRetries(int value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, timeout, value, initialBackoff, maxBackoff, maxPages, seed, rate);
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                value,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     public WebApiConfig withInitialBackoff(Duration value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, timeout, maxRetries, value, maxBackoff, maxPages, seed, rate);
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                value,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     public WebApiConfig withMaxBackoff(Duration value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, value, maxPages, seed, rate);
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                value,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     public WebApiConfig withMaxPages(int value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, value, seed, rate);
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                value,
+                seed,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     public WebApiConfig withSeed(long value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, value, rate);
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                value,
+                rate,
+                transport,
+                browser,
+                chromedriver);
     }
 
     /** A copy sending at most {@code value} requests per second; {@code 0} or {@link #UNLIMITED_RATE}: no limit. */
     public WebApiConfig withRate(double value) {
         return new WebApiConfig(
-                apiBase, webBase, clientId, timeout, maxRetries, initialBackoff, maxBackoff, maxPages, seed, value);
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                value,
+                transport,
+                browser,
+                chromedriver);
+    }
+
+    /** A copy whose requests go through {@code value}. */
+    public WebApiConfig withTransport(Transport value) {
+        return new WebApiConfig(
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                value,
+                browser,
+                chromedriver);
+    }
+
+    /** A copy using this Chromium executable for {@link Transport#BROWSER}; {@code null}: look on the PATH. */
+    public WebApiConfig withBrowser(@Nullable Path value) {
+        return new WebApiConfig(
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                value,
+                chromedriver);
+    }
+
+    /** A copy using this ChromeDriver executable for {@link Transport#BROWSER}; {@code null}: look on the PATH. */
+    public WebApiConfig withChromedriver(@Nullable Path value) {
+        return new WebApiConfig(
+                apiBase,
+                webBase,
+                clientId,
+                timeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxPages,
+                seed,
+                rate,
+                transport,
+                browser,
+                value);
     }
 
     /**
      * The settings for a manifest, in declaration order; durations as ISO-8601 ({@code PT30S}), a
-     * missing client id as {@code "discover"}, an unlimited rate as {@code "unlimited"}.
+     * missing client id as {@code "discover"}, an unlimited rate as {@code "unlimited"}, the transport
+     * in lower case, and for the browser transport its executables ({@code "PATH"} when looked up).
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -162,6 +363,11 @@ public record WebApiConfig(
         map.put("maxPages", maxPages);
         map.put("seed", seed);
         map.put("rate", isRateLimited() ? (Object) rate : "unlimited");
+        map.put("transport", transport.name().toLowerCase(Locale.ROOT));
+        if (transport == Transport.BROWSER) {
+            map.put("browser", browser == null ? "PATH" : browser.toString());
+            map.put("chromedriver", chromedriver == null ? "PATH" : chromedriver.toString());
+        }
         return map;
     }
 }

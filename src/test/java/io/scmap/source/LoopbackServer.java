@@ -94,6 +94,7 @@ final class LoopbackServer implements AutoCloseable {
     private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile String validClientId = "";
+    private volatile boolean cors;
 
     LoopbackServer() {
         try {
@@ -113,6 +114,14 @@ final class LoopbackServer implements AutoCloseable {
     /** The client_id API routes accept from now on. */
     void acceptClientId(String clientId) {
         validClientId = clientId;
+    }
+
+    /**
+     * Whether answers to requests with an {@code Origin} carry CORS headers allowing that origin with
+     * credentials and exposing {@code Retry-After}, as api-v2 does (off by default).
+     */
+    void allowCors(boolean allow) {
+        cors = allow;
     }
 
     /** A page or asset route (no client_id check). */
@@ -146,6 +155,11 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
+    /** Forgets the requests recorded so far (for a server shared by several tests). */
+    void forgetRequests() {
+        requests.clear();
+    }
+
     List<Request> requestsTo(String path) {
         return requests().stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -159,6 +173,13 @@ final class LoopbackServer implements AutoCloseable {
             Function<Request, Reply> route = routes.get(request.path());
             Reply reply = route == null ? Reply.status(404, "{}") : route.apply(request);
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
+            if (cors && origin != null) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+                exchange.getResponseHeaders().set("Access-Control-Allow-Credentials", "true");
+                exchange.getResponseHeaders().set("Access-Control-Expose-Headers", "Retry-After");
+                exchange.getResponseHeaders().set("Vary", "Origin");
+            }
             reply.headers()
                     .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             long length = reply.declaredLength() > 0 ? reply.declaredLength() : body.length == 0 ? -1 : body.length;

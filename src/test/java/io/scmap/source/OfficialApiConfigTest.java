@@ -20,6 +20,7 @@ class OfficialApiConfigTest {
         assertThat(CONFIG.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(CONFIG.maxRetries()).isEqualTo(6);
         assertThat(CONFIG.maxPages()).isEqualTo(100);
+        assertThat(CONFIG.rate()).isEqualTo(1.0);
     }
 
     @Test
@@ -36,12 +37,15 @@ class OfficialApiConfigTest {
                         "initialBackoff",
                         "maxBackoff",
                         "maxPages",
-                        "seed");
+                        "seed",
+                        "rate");
         assertThat(map)
+                .containsEntry("rate", 1.0)
                 .containsEntry("clientSecret", OfficialApiConfig.REDACTED)
                 .containsEntry("clientId", "app-id");
         assertThat(map.toString()).doesNotContain(SECRET);
         assertThat(CONFIG.toString()).doesNotContain(SECRET).contains("app-id");
+        assertThat(CONFIG.withRate(0).toMap()).containsEntry("rate", "unlimited");
     }
 
     @Test
@@ -56,6 +60,8 @@ class OfficialApiConfigTest {
         assertThatThrownBy(() -> CONFIG.withTokenUri(URI.create("https://x/token?a=1")))
                 .hasMessageStartingWith("tokenUri must be");
         assertThatThrownBy(() -> CONFIG.withClientId(" id ")).hasMessageContaining("clientId must be");
+        assertThatThrownBy(() -> CONFIG.withRate(-2))
+                .hasMessage("rate must be >= 0 requests per second (0 or Infinity: unlimited), got -2.0");
     }
 
     @Test

@@ -79,18 +79,19 @@ final class OfficialServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Settings pointing the client here, with the test credentials and fast, recorded backoff. */
+    /** Settings pointing the client here, with the test credentials, fast recorded backoff and no rate limit. */
     OfficialApiConfig config() {
         return OfficialApiConfig.of(CLIENT_ID, CLIENT_SECRET)
                 .withApiBase(base())
                 .withTokenUri(base().resolve(TOKEN_PATH))
-                .withTimeout(Duration.ofSeconds(5));
+                .withTimeout(Duration.ofSeconds(5))
+                .withRate(0);
     }
 
     /** A client of this server whose waits go to {@code waits} and whose time is {@code clock}. */
     OfficialApiClient client(OfficialApiConfig config, List<Duration> waits, Clock clock) {
         RetryPolicy retry = new RetryPolicy(config.retrySettings(), new SplittableRandom(config.seed()), clock);
-        return new OfficialApiClient(config, new OfficialHttp(config.timeout(), retry, waits::add), clock);
+        return new OfficialApiClient(config, OfficialApiClient.fetcher(config, retry, waits::add), clock);
     }
 
     OfficialApiClient client() {

@@ -40,6 +40,19 @@ final class TestClients {
         return recording(config, Collections.synchronizedList(new ArrayList<>()));
     }
 
+    /** {@code wire} with a close that does nothing, so that several clients can share one browser. */
+    static Wire unclosable(Wire wire) {
+        return new Wire() {
+            @Override
+            public Reply exchange(Request request) throws IOException, InterruptedException, SourceException {
+                return wire.exchange(request);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
     /** A test resource of this package as text. */
     static String resource(String name) {
         try (InputStream in = TestClients.class.getResourceAsStream(name)) {

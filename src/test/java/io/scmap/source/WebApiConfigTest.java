@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,10 @@ class WebApiConfigTest {
                         Duration.ofMillis(5),
                         3,
                         99,
-                        2.5));
+                        2.5,
+                        Transport.HTTP,
+                        null,
+                        null));
         assertThat(changed.withClientId(null).clientId()).isNull();
     }
 
@@ -66,7 +70,31 @@ class WebApiConfigTest {
                         entry("maxBackoff", "PT1M"),
                         entry("maxPages", 100),
                         entry("seed", 0L),
-                        entry("rate", 1.0));
+                        entry("rate", 1.0),
+                        entry("transport", "http"));
+    }
+
+    @Test
+    void theBrowserTransportIsChosenWithItsExecutablesAndListedInTheManifest() {
+        assertThat(WebApiConfig.DEFAULTS.transport()).isEqualTo(Transport.HTTP);
+        assertThat(WebApiConfig.DEFAULTS.browser()).isNull();
+        assertThat(WebApiConfig.DEFAULTS.chromedriver()).isNull();
+        WebApiConfig browser = WebApiConfig.DEFAULTS
+                .withTransport(Transport.BROWSER)
+                .withBrowser(Path.of("/opt/chromium/chrome"))
+                .withChromedriver(Path.of("/opt/chromium/chromedriver"));
+        assertThat(browser.withTransport(Transport.HTTP).withBrowser(null).withChromedriver(null))
+                .isEqualTo(WebApiConfig.DEFAULTS);
+        assertThat(browser.toMap())
+                .containsEntry("transport", "browser")
+                .containsEntry("browser", "/opt/chromium/chrome")
+                .containsEntry("chromedriver", "/opt/chromium/chromedriver");
+        assertThat(WebApiConfig.DEFAULTS.withTransport(Transport.BROWSER).toMap())
+                .containsEntry("browser", "PATH")
+                .containsEntry("chromedriver", "PATH");
+        assertThatThrownBy(() -> WebApiConfig.DEFAULTS.withChromedriver(Path.of("")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("chromedriver must be null or a path to an executable, got ''");
     }
 
     @Test

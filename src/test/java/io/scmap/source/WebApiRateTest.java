@@ -4,10 +4,10 @@ import static io.scmap.source.TestClients.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scmap.source.LoopbackServer.Reply;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -134,13 +134,11 @@ class WebApiRateTest {
         WebApiConfig config = TestClients.config(server.base()).withRate(20);
         RetryPolicy retry = new RetryPolicy(config, new SplittableRandom(1), TestClients.FIXED_CLOCK);
         HttpFetcher fetcher = new HttpFetcher(config, retry, wait -> {});
-        HttpRequest post = HttpRequest.newBuilder(server.base().resolve("/oauth/token"))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
+        Wire.Request post = new Wire.Request(
+                "POST", server.base().resolve("/oauth/token"), Map.of(), "grant_type=client_credentials");
         long start = System.nanoTime();
         for (int i = 0; i < 6; i++) {
-            assertThat(fetcher.execute(post, true).json()).isNotNull();
+            assertThat(fetcher.execute(post, true, "the token").json()).isNotNull();
         }
         assertThat(fetcher.requestCount()).isEqualTo(6);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(225));
