@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
@@ -20,9 +19,10 @@ import org.sqlite.SQLiteConfig;
 /**
  * Writes an imported matrix into a new store file, atomically. Steps: lay out the accounts (one
  * per distinct permalink), build the whole store in a hidden file beside the target (no journal
- * and no fsync per write: a failed build is simply deleted), switch it to WAL as every store is,
- * force it to disk, then link it to the target's name, which fails if that name has appeared
- * meanwhile. A failure, or Ctrl-C (through a shutdown hook), deletes the hidden file, so the target
+ * and no fsync per write: a failed build is simply deleted), force it to disk, then link it to the
+ * target's name, which fails if that name has appeared meanwhile. The file keeps SQLite's rollback
+ * journal mode rather than WAL: nothing writes it again, and so reading it creates no {@code -wal}
+ * or {@code -shm} files beside it. A failure, or Ctrl-C (through a shutdown hook), deletes the hidden file, so the target
  * either does not exist or is complete. Time O(accounts + cells log cells); memory O(accounts).
  */
 final class StoreImporter {
@@ -31,6 +31,7 @@ final class StoreImporter {
 
     private static final int BATCH = 10_000;
     private static final int REPORT_EVERY = 1 << 16;
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
     private StoreImporter() {}
 
@@ -120,12 +121,6 @@ final class StoreImporter {
             connection.commit();
             connection.setAutoCommit(true);
             listener.progress("finish", 0);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode = WAL");
-            }
-        }
-        if (Files.exists(Path.of(hidden + "-wal"))) {
-            throw new IOException("SQLite left " + hidden + "-wal behind");
         }
     }
 
@@ -165,8 +160,9 @@ final class StoreImporter {
             account.executeBatch();
             List<ImportedAccount> columns = matrix.columns();
             for (int j = 0; j < columns.size(); j++) {
+                String name = columns.get(j).displayName();
                 column.setLong(1, layout.columnId(j));
-                column.setString(2, columns.get(j).displayName());
+                column.setString(2, name.equals(layout.account(j).displayName()) ? null : name);
                 column.addBatch();
             }
             column.executeBatch();
@@ -205,7 +201,7 @@ final class StoreImporter {
                     try {
                         cell.setLong(1, layout.rowId(row));
                         cell.setLong(2, layout.columnId(column));
-                        cell.setDouble(3, weight);
+                        setWeight(cell, weight);
                         cell.addBatch();
                         if (++written[0] % BATCH == 0) {
                             cell.executeBatch();
@@ -223,6 +219,20 @@ final class StoreImporter {
             cell.executeBatch();
         }
         listener.progress("cells", 1);
+    }
+
+    /**
+     * Binds a whole weight as an integer, which a REAL column stores in 1 to 3 bytes instead of 8
+     * and reads back as the same double; other weights (and -0.0) as they are.
+     */
+    private static void setWeight(PreparedStatement statement, double weight) throws SQLException {
+        if (weight == Math.rint(weight)
+                && Math.abs(weight) < 0x1p53
+                && Double.doubleToRawLongBits(weight) != NEGATIVE_ZERO) {
+            statement.setLong(3, (long) weight);
+        } else {
+            statement.setDouble(3, weight);
+        }
     }
 
     private static void writeMeta(Connection connection, ImportedMatrix matrix, String at) throws SQLException {

@@ -9,14 +9,16 @@
 -- A crawled store leaves both tables empty.
 
 -- The columns of an imported matrix; their order is the accounts' first_seen order. name is the
--- column's label as the columns file gave it, which may differ from the account's row label.
+-- column's label as the columns file gave it where that differs from the account's display_name
+-- (which a row's label sets), else NULL.
 CREATE TABLE imported_columns (
     account_id   INTEGER PRIMARY KEY REFERENCES accounts (id),
-    name         TEXT    NOT NULL
+    name         TEXT
 ) WITHOUT ROWID;
 
 -- The stored cells of an imported matrix: the combined weight of row account source_id's
 -- interactions with column account target_id. Explicit zeros are kept, as scipy keeps them.
+-- Whole weights are stored as integers (1 to 3 bytes) and read back as the same REAL.
 CREATE TABLE imported_cells (
     source_id    INTEGER NOT NULL REFERENCES accounts (id),
     target_id    INTEGER NOT NULL REFERENCES imported_columns (account_id),
