@@ -173,6 +173,14 @@ class ReferenceImportTest {
     }
 
     @Test
+    void aMatrixCutJustBeforeItsCentralDirectoryIsRefused() throws Exception {
+        byte[] bytes = Files.readAllBytes(npz);
+        Files.write(npz, Arrays.copyOf(bytes, bytes.length - 30));
+        assertRefused(
+                MatrixFormatException.class, "sparse_matrix.npz: truncated (the zip's central directory is missing)");
+    }
+
+    @Test
     void aFileThatIsNoZipIsRefused() throws Exception {
         Files.writeString(npz, "links,names\n");
         assertRefused(MatrixFormatException.class, "sparse_matrix.npz is not a zip file");
