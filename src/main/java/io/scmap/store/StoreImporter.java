@@ -222,8 +222,8 @@ final class StoreImporter {
     }
 
     /**
-     * Binds a whole weight as an integer, which a REAL column stores in 1 to 3 bytes instead of 8
-     * and reads back as the same double; other weights (and -0.0) as they are.
+     * Binds a whole weight as an integer, which the untyped weight column stores in 0 to 3 bytes
+     * instead of 8 and reads back as the same double; other weights (and -0.0) as doubles.
      */
     private static void setWeight(PreparedStatement statement, double weight) throws SQLException {
         if (weight == Math.rint(weight)

@@ -18,10 +18,11 @@ CREATE TABLE imported_columns (
 
 -- The stored cells of an imported matrix: the combined weight of row account source_id's
 -- interactions with column account target_id. Explicit zeros are kept, as scipy keeps them.
--- Whole weights are stored as integers (1 to 3 bytes) and read back as the same REAL.
+-- weight has no declared type, so SQLite converts nothing: whole weights are written as integers
+-- (0 to 3 bytes instead of a REAL's 8), others as REAL, and each reads back as the same double.
 CREATE TABLE imported_cells (
     source_id    INTEGER NOT NULL REFERENCES accounts (id),
     target_id    INTEGER NOT NULL REFERENCES imported_columns (account_id),
-    weight       REAL    NOT NULL CHECK (weight >= 0),
+    weight               NOT NULL CHECK (weight >= 0),
     PRIMARY KEY (source_id, target_id)
 ) WITHOUT ROWID;

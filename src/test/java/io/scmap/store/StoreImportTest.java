@@ -236,6 +236,33 @@ class StoreImportTest {
     }
 
     @Test
+    void everyWeightReadsBackAsTheSameDoubleAndWholeOnesAreStoredAsIntegers() throws Exception {
+        double[] weights = {0, -0.0, 0.1, 1, 3, 255, 70_000, 0x1p53, 0x1p53 + 2, 1e300, Double.MIN_VALUE};
+        List<ImportedAccount> columns = new ArrayList<>();
+        double[][] cells = new double[weights.length][];
+        for (int j = 0; j < weights.length; j++) {
+            columns.add(new ImportedAccount("c" + j, "", -1, null));
+            cells[j] = new double[] {0, j, weights[j]};
+        }
+        Path file = dir.resolve("imported.db");
+        Store.createImported(
+                file,
+                matrix(List.of(new ImportedAccount("r", "", -1, null)), columns, cells),
+                CLOCK,
+                ImportListener.NONE);
+
+        double[] back = new double[weights.length];
+        try (Store store = Store.openReadOnly(file)) {
+            store.forEachImportedCell((s, t, w) -> back[(int) (t + weights.length + 1)] = w);
+        }
+        assertThat(back).containsExactly(weights);
+        assertThat(Sqlite.query(file, "SELECT typeof(weight) FROM imported_cells ORDER BY target_id"))
+                .containsExactly(
+                        "integer", "real", "real", "integer", "integer", "integer", "integer", "real", "real", "real",
+                        "real");
+    }
+
+    @Test
     void namesAMissingDirectory() {
         Path file = dir.resolve("no/such/x.db");
 
