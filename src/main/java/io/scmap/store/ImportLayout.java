@@ -1,5 +1,6 @@
 package io.scmap.store;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class ImportLayout {
         this.accountOfRow = accountOfRow;
         this.accounts = accounts;
         this.rowOfAccount = new int[accounts];
-        java.util.Arrays.fill(rowOfAccount, -1);
+        Arrays.fill(rowOfAccount, -1);
         for (int i = 0; i < accountOfRow.length; i++) {
             rowOfAccount[accountOfRow[i]] = i;
         }

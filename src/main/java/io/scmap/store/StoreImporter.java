@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
 
@@ -22,8 +24,9 @@ import org.sqlite.SQLiteConfig;
  * and no fsync per write: a failed build is simply deleted), force it to disk, then link it to the
  * target's name, which fails if that name has appeared meanwhile. The file keeps SQLite's rollback
  * journal mode rather than WAL: nothing writes it again, and so reading it creates no {@code -wal}
- * or {@code -shm} files beside it. A failure, or Ctrl-C (through a shutdown hook), deletes the hidden file, so the target
- * either does not exist or is complete. Time O(accounts + cells log cells); memory O(accounts).
+ * or {@code -shm} files beside it. A failure, or Ctrl-C (through a shutdown hook), deletes the
+ * hidden file, so the target either does not exist or is complete. Time O(accounts + cells log
+ * cells); memory O(accounts).
  */
 final class StoreImporter {
     /** The urn of imported account {@code id}: recognisably not SoundCloud's {@code soundcloud:users:}. */
@@ -112,8 +115,9 @@ final class StoreImporter {
         config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
         config.setCacheSize(-65_536); // 64 MiB: the cells' b-tree stays in memory while it grows
         try (Connection connection = config.createConnection("jdbc:sqlite:" + hidden.toAbsolutePath())) {
-            StoreFile.migrate(connection, 0, toolVersion, clock);
-            String at = clock.instant().toString();
+            Instant now = clock.instant();
+            StoreFile.migrate(connection, 0, toolVersion, Clock.fixed(now, ZoneOffset.UTC));
+            String at = now.toString();
             connection.setAutoCommit(false);
             writeAccounts(connection, matrix, layout, at, listener);
             writeCells(connection, matrix, layout, listener);
@@ -129,13 +133,8 @@ final class StoreImporter {
             throws SQLException {
         listener.progress("accounts", 0);
         try (PreparedStatement account = connection.prepareStatement("INSERT INTO accounts"
-                        + " (id, urn, permalink, display_name, followers, track_count, emerge_date, first_seen)"
-                        + " VALUES (?, ?, ?, ?, ?, NULL, ?, ?)");
-                PreparedStatement column =
-                        connection.prepareStatement("INSERT INTO imported_columns (account_id, name) VALUES (?, ?)");
-                PreparedStatement state = connection.prepareStatement("INSERT INTO crawl_state"
-                        + " (account_id, crawl_order, state, reason, started_at, finished_at)"
-                        + " VALUES (?, ?, 'done', NULL, ?, ?)")) {
+                + " (id, urn, permalink, display_name, followers, track_count, emerge_date, first_seen)"
+                + " VALUES (?, ?, ?, ?, ?, NULL, ?, ?)")) {
             int count = layout.accountCount();
             for (int k = 0; k < count; k++) {
                 ImportedAccount a = layout.account(k);
@@ -154,11 +153,21 @@ final class StoreImporter {
                 account.addBatch();
                 if (k % BATCH == BATCH - 1) {
                     account.executeBatch();
-                    listener.progress("accounts", 0.5 * k / count);
+                    listener.progress("accounts", 0.8 * k / count);
                 }
             }
             account.executeBatch();
-            List<ImportedAccount> columns = matrix.columns();
+        }
+        writeColumns(connection, matrix.columns(), layout);
+        writeRows(connection, matrix.rows().size(), layout, at);
+        listener.progress("accounts", 1);
+    }
+
+    /** The columns, with their own name where it differs from the account's. */
+    private static void writeColumns(Connection connection, List<ImportedAccount> columns, ImportLayout layout)
+            throws SQLException {
+        try (PreparedStatement column =
+                connection.prepareStatement("INSERT INTO imported_columns (account_id, name) VALUES (?, ?)")) {
             for (int j = 0; j < columns.size(); j++) {
                 String name = columns.get(j).displayName();
                 column.setLong(1, layout.columnId(j));
@@ -166,7 +175,15 @@ final class StoreImporter {
                 column.addBatch();
             }
             column.executeBatch();
-            for (int i = 0; i < matrix.rows().size(); i++) {
+        }
+    }
+
+    /** The rows as accounts scraped in row order, at the time of the import. */
+    private static void writeRows(Connection connection, int rows, ImportLayout layout, String at) throws SQLException {
+        try (PreparedStatement state = connection.prepareStatement("INSERT INTO crawl_state"
+                + " (account_id, crawl_order, state, reason, started_at, finished_at)"
+                + " VALUES (?, ?, 'done', NULL, ?, ?)")) {
+            for (int i = 0; i < rows; i++) {
                 state.setLong(1, layout.rowId(i));
                 state.setInt(2, i);
                 state.setString(3, at);
@@ -175,50 +192,69 @@ final class StoreImporter {
             }
             state.executeBatch();
         }
-        listener.progress("accounts", 1);
     }
 
     private static void writeCells(
             Connection connection, ImportedMatrix matrix, ImportLayout layout, ImportListener listener)
             throws SQLException {
         listener.progress("cells", 0);
-        int rows = matrix.rows().size();
-        int columns = matrix.columns().size();
-        long total = Math.max(1, matrix.cellCount());
-        try (PreparedStatement cell = connection.prepareStatement(
+        try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO imported_cells (source_id, target_id, weight) VALUES (?, ?, ?)")) {
-            long[] written = {0};
+            CellWriter writer = new CellWriter(insert, matrix, layout, listener);
             try {
-                matrix.cells().forEach((row, column, weight) -> {
-                    if (row < 0 || row >= rows || column < 0 || column >= columns) {
-                        throw new IllegalArgumentException("cell (" + row + ", " + column + ") is outside the " + rows
-                                + " x " + columns + " matrix");
-                    }
-                    if (!(weight >= 0) || Double.isInfinite(weight)) {
-                        throw new IllegalArgumentException(
-                                "cell (" + row + ", " + column + ") must have a finite weight >= 0, got " + weight);
-                    }
-                    try {
-                        cell.setLong(1, layout.rowId(row));
-                        cell.setLong(2, layout.columnId(column));
-                        setWeight(cell, weight);
-                        cell.addBatch();
-                        if (++written[0] % BATCH == 0) {
-                            cell.executeBatch();
-                        }
-                    } catch (SQLException e) {
-                        throw new SqlFailure(e);
-                    }
-                    if (written[0] % REPORT_EVERY == 0) {
-                        listener.progress("cells", Math.min(1, (double) written[0] / total));
-                    }
-                });
+                matrix.cells().forEach(writer);
             } catch (SqlFailure failure) {
                 throw failure.cause;
             }
-            cell.executeBatch();
+            insert.executeBatch();
         }
         listener.progress("cells", 1);
+    }
+
+    /** Checks each cell and adds it to the batch insert, executing a batch every {@link #BATCH} cells. */
+    private static final class CellWriter implements CellVisitor {
+        private final PreparedStatement insert;
+        private final ImportLayout layout;
+        private final ImportListener listener;
+        private final int rows;
+        private final int columns;
+        private final double total;
+        private long written;
+
+        CellWriter(PreparedStatement insert, ImportedMatrix matrix, ImportLayout layout, ImportListener listener) {
+            this.insert = insert;
+            this.layout = layout;
+            this.listener = listener;
+            this.rows = matrix.rows().size();
+            this.columns = matrix.columns().size();
+            this.total = Math.max(1, matrix.cellCount());
+        }
+
+        @Override
+        public void accept(int row, int column, double weight) {
+            if (row < 0 || row >= rows || column < 0 || column >= columns) {
+                throw new IllegalArgumentException(
+                        "cell (" + row + ", " + column + ") is outside the " + rows + " x " + columns + " matrix");
+            }
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException(
+                        "cell (" + row + ", " + column + ") must have a finite weight >= 0, got " + weight);
+            }
+            try {
+                insert.setLong(1, layout.rowId(row));
+                insert.setLong(2, layout.columnId(column));
+                setWeight(insert, weight);
+                insert.addBatch();
+                if (++written % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            } catch (SQLException e) {
+                throw new SqlFailure(e);
+            }
+            if (written % REPORT_EVERY == 0) {
+                listener.progress("cells", Math.min(1, written / total));
+            }
+        }
     }
 
     /**
