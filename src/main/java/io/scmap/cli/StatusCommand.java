@@ -1,5 +1,6 @@
 package io.scmap.cli;
 
+import io.scmap.store.SourceFile;
 import io.scmap.store.Store;
 import io.scmap.store.StoreException;
 import io.scmap.store.StoreStatus;
@@ -63,8 +64,7 @@ final class StatusCommand implements Callable<Integer> {
                             + " (it cannot be crawled)%n",
                     imported.importedAt(),
                     imported.cells());
-            for (io.scmap.store.SourceFile f :
-                    List.of(imported.matrixFile(), imported.rowsFile(), imported.columnsFile())) {
+            for (SourceFile f : List.of(imported.matrixFile(), imported.rowsFile(), imported.columnsFile())) {
                 out.printf(Locale.ROOT, "  from %s (sha256 %s)%n", f.name(), f.sha256());
             }
         }

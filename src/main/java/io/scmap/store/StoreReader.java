@@ -86,7 +86,7 @@ final class StoreReader {
         return accounts("SELECT " + ACCOUNT_COLUMNS + " FROM accounts a ORDER BY a.first_seen");
     }
 
-    /** Accounts some scraped account interacted with, and the columns of an imported matrix (named as its file names them). */
+    /** Accounts some scraped account interacted with, and an imported matrix's columns (with their own names). */
     List<StoredAccount> interactedAccounts() throws SQLException {
         String interacted = "EXISTS (SELECT 1 FROM interactions i WHERE i.target_id = a.id)";
         if (!importTables) {
