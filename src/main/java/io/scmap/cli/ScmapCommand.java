@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             RenderCommand.class,
             ExportCommand.class,
+            ImportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,10 +1,12 @@
 package io.scmap.cli;
 
+import io.scmap.store.SourceFile;
 import io.scmap.store.Store;
 import io.scmap.store.StoreException;
 import io.scmap.store.StoreStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,6 +56,18 @@ final class StatusCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, " on %s", s.createdAt());
         }
         out.println(")");
+        StoreStatus.Import imported = s.imported();
+        if (imported != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "imported     on %s: %,d stored cells of weighted interaction counts, no SoundCloud ids"
+                            + " (it cannot be crawled)%n",
+                    imported.importedAt(),
+                    imported.cells());
+            for (SourceFile f : List.of(imported.matrixFile(), imported.rowsFile(), imported.columnsFile())) {
+                out.printf(Locale.ROOT, "  from %s (sha256 %s)%n", f.name(), f.sha256());
+            }
+        }
         out.printf(
                 Locale.ROOT,
                 "accounts     %,d encountered: %,d scraped, %,d skipped, %,d in the frontier%n",

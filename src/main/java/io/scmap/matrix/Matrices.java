@@ -2,6 +2,7 @@ package io.scmap.matrix;
 
 import io.scmap.crawl.InteractionWeights;
 import io.scmap.source.InteractionType;
+import io.scmap.store.ImportListener;
 import io.scmap.store.Store;
 import io.scmap.store.StoreException;
 import io.scmap.store.StoredAccount;
@@ -10,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,31 +35,37 @@ public final class Matrices {
     private Matrices() {}
 
     /**
-     * The weighted interaction matrix of a store, with its row and column labels.
+     * The weighted interaction matrix of a store, with its row and column labels. An imported
+     * store gives back the imported matrix bit for bit, with the labels its files gave (ids -1).
      *
      * @throws StoreException if the store cannot be read
      */
     public static InteractionMatrix fromStore(Store store, InteractionWeights weights) throws StoreException {
-        Snapshot snapshot = Snapshot.read(store);
-        SparseMatrix values =
-                snapshot.coordinates.toCsr(snapshot.rows.size(), snapshot.columns.size(), weights.toArray());
+        StoreSnapshot snapshot = StoreSnapshot.read(store);
+        SparseMatrix values = snapshot.weighted(weights.toArray());
         List<RowLabel> rowLabels = snapshot.rows.stream()
-                .map(a -> new RowLabel(a.id(), a.permalink(), a.displayName(), a.followers(), a.emergeDate()))
+                .map(a -> new RowLabel(soundCloudId(a), a.permalink(), a.displayName(), a.followers(), a.emergeDate()))
                 .toList();
         List<ColumnLabel> columnLabels = snapshot.columns.stream()
-                .map(a -> new ColumnLabel(a.id(), a.permalink(), a.displayName()))
+                .map(a -> new ColumnLabel(soundCloudId(a), a.permalink(), a.displayName()))
                 .toList();
         return new InteractionMatrix(values, rowLabels, columnLabels);
     }
 
+    /** The account's SoundCloud id, or -1 for an imported account (whose store id is negative). */
+    private static long soundCloudId(StoredAccount account) {
+        return account.id() < 0 ? -1 : account.id();
+    }
+
     /**
      * Unweighted interaction counts, one matrix per type, with the rows and columns of {@link
-     * #fromStore} (so the weighted matrix is Σ weight(type) × these).
+     * #fromStore} (so the weighted matrix of a crawled store is Σ weight(type) × these). An imported
+     * store has no typed interactions: its matrices are empty.
      *
      * @throws StoreException if the store cannot be read
      */
     public static Map<InteractionType, SparseMatrix> perType(Store store) throws StoreException {
-        Snapshot snapshot = Snapshot.read(store);
+        StoreSnapshot snapshot = StoreSnapshot.read(store);
         Map<InteractionType, SparseMatrix> matrices = new EnumMap<>(InteractionType.class);
         for (int type = 0; type < TYPES.length; type++) {
             double[] oneHot = new double[TYPES.length];
@@ -117,6 +125,26 @@ public final class Matrices {
     }
 
     /**
+     * Imports the reference's files into a new store {@code db}: reads them as {@link
+     * #readReference} does (with its checks), refuses negative weights and repeated permalinks
+     * among the rows or among the columns, and writes the store with {@link Store#createImported}
+     * (atomically; the three files' names and SHA-256s recorded). Reading the store back gives the
+     * same matrix and labels: {@code fromStore(Store.openReadOnly(db), ...)} equals the result.
+     *
+     * @param listener receives the store's steps, which begin once the files have passed every check
+     * @return the imported matrix
+     * @throws MatrixFormatException naming the file and the problem; nothing is written
+     * @throws StoreException if {@code db} exists (it is left untouched) or cannot be written
+     * @throws IOException if a file is missing or cannot be read (a {@link
+     *     java.nio.file.NoSuchFileException} names a missing one)
+     */
+    public static InteractionMatrix importReference(
+            Path npz, Path rowsCsv, Path colsCsv, Path db, Clock clock, ImportListener listener)
+            throws IOException, MatrixFormatException, StoreException {
+        return ReferenceImport.run(npz, rowsCsv, colsCsv, db, clock, listener);
+    }
+
+    /**
      * Reads a scipy sparse npz (CSR, CSC or COO, any integer or float dtype, deflated or stored) as
      * canonical CSR. O(nnz log(longest row)).
      *
@@ -167,57 +195,6 @@ public final class Matrices {
             }
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Rows, columns and interaction coordinates read from a store. */
-    private static final class Snapshot {
-        final List<StoredAccount> rows;
-        final List<StoredAccount> columns;
-        final CooMatrix coordinates;
-
-        private Snapshot(List<StoredAccount> rows, List<StoredAccount> columns, CooMatrix coordinates) {
-            this.rows = rows;
-            this.columns = columns;
-            this.coordinates = coordinates;
-        }
-
-        /**
-         * Reads rows first, then columns, then interactions. A crawler may commit meanwhile; the
-         * rows read first define the matrix, so interactions of accounts scraped later are left
-         * out, and every target of a row is among the columns read after it.
-         */
-        static Snapshot read(Store store) throws StoreException {
-            List<StoredAccount> rows = store.scrapedAccounts();
-            List<StoredAccount> columns = store.interactedAccounts();
-            IdIndex rowIndex =
-                    new IdIndex(rows.stream().mapToLong(StoredAccount::id).toArray());
-            IdIndex columnIndex =
-                    new IdIndex(columns.stream().mapToLong(StoredAccount::id).toArray());
-            long expected = store.interactionCount();
-            CooMatrix coordinates = new CooMatrix((int) Math.min(expected, Integer.MAX_VALUE - 8));
-            store.forEachInteraction((source, target, type) -> {
-                int row = rowIndex.positionOf(source);
-                if (row < 0) {
-                    return;
-                }
-                int column = columnIndex.positionOf(target);
-                if (column < 0) {
-                    throw new IllegalStateException("store " + store.file() + " is inconsistent: user " + target
-                            + " is the target of an interaction of user " + source + " but not among the accounts");
-                }
-                coordinates.add(row, column, index(type));
-            });
-            return new Snapshot(rows, columns, coordinates);
-        }
-
-        private static int index(InteractionType type) {
-            return switch (type) {
-                case LIKE -> 0;
-                case COMMENT -> 1;
-                case REPOST -> 2;
-                case FOLLOW -> 3;
-            };
         }
     }
 }

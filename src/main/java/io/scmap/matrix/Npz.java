@@ -6,6 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -100,7 +102,35 @@ final class Npz {
             }
             readEntries(new ZipInputStream(raw), name, arrays);
         }
+        requireEnd(file, name);
         return assemble(name, arrays);
+    }
+
+    /**
+     * A zip ends with its end-of-central-directory record (22 bytes and a comment of up to 64 KiB).
+     * A file cut short lacks it even where every entry before the cut reads whole, and scipy
+     * refuses it; so do we.
+     */
+    private static void requireEnd(Path file, String name) throws IOException, MatrixFormatException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            int tail = (int) Math.min(size, 22 + 0xFFFF);
+            ByteBuffer buffer = ByteBuffer.allocate(tail);
+            channel.position(size - tail);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read the whole tail
+            }
+            byte[] t = buffer.array();
+            for (int p = buffer.position() - 22; p >= 0; p--) {
+                if (t[p] == 'P' && t[p + 1] == 'K' && t[p + 2] == 5 && t[p + 3] == 6) {
+                    int comment = (t[p + 20] & 0xff) | (t[p + 21] & 0xff) << 8;
+                    if (p + 22 + comment <= buffer.position()) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new MatrixFormatException(name + ": truncated (the zip's central directory is missing)");
     }
 
     private static void readEntries(ZipInputStream zip, String name, Map<String, Object> arrays)

@@ -8,6 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 /** The key-value facts of a store file (table {@code meta}). */
 final class Meta {
+    /** When an imported store was imported (ISO instant); its presence marks the store as imported. */
+    static final String IMPORTED_AT = "imported_at";
+    /** The name of the imported matrix's file; its SHA-256 is under this key + {@code _sha256}. */
+    static final String IMPORTED_MATRIX = "imported_matrix";
+    /** The name of the imported row labels' file; its SHA-256 is under this key + {@code _sha256}. */
+    static final String IMPORTED_ROWS = "imported_rows";
+    /** The name of the imported column labels' file; its SHA-256 is under this key + {@code _sha256}. */
+    static final String IMPORTED_COLUMNS = "imported_columns";
+
     private Meta() {}
 
     /** Sets a key unless it is set already. */

@@ -18,9 +18,14 @@ import org.jspecify.annotations.Nullable;
  * An scmap store: one SQLite file holding the crawl's accounts, state, seeds and raw interactions.
  * It is the crawler's {@link CrawlLedger} and the source of the interaction matrix.
  *
+ * <p>A store may instead be imported from the reference's files ({@link #createImported}): its
+ * matrix's weighted cells stand in for the interactions, its accounts have negative ids, and it can
+ * be read like any store but not crawled.
+ *
  * <p>{@link #open} creates a missing file or brings an older one to the current schema with
- * versioned migrations; files that are not SQLite, not written by scmap or written by a newer
- * scmap are refused and left byte-for-byte untouched. The file runs in WAL mode (readers never
+ * versioned migrations; files that are not SQLite, not written by scmap, written by a newer scmap
+ * or imported are refused and left byte-for-byte untouched. {@link #openReadOnly} reads every
+ * schema from 1 on as it is. The file runs in WAL mode (readers never
  * block the crawler) with foreign keys on and a busy timeout; every ledger write is one
  * transaction of prepared, batched statements, so a killed process leaves either all of an
  * account or none of it.
@@ -51,11 +56,14 @@ public final class Store implements CrawlLedger, AutoCloseable {
         void run() throws SQLException;
     }
 
-    private Store(Path file, Connection connection, @Nullable LedgerWriter writer) {
+    private final int schemaVersion;
+
+    private Store(Path file, Connection connection, @Nullable LedgerWriter writer) throws SQLException {
         this.file = file;
         this.connection = connection;
         this.writer = writer;
-        this.reader = new StoreReader(connection);
+        this.schemaVersion = StoreFile.userVersion(connection);
+        this.reader = new StoreReader(connection, schemaVersion >= 2);
     }
 
     /** Opens {@code file} for reading and writing, creating or migrating it; records creation time from the system clock. */
@@ -68,7 +76,8 @@ public final class Store implements CrawlLedger, AutoCloseable {
      *
      * @param clock the time recorded as {@code created_at} in a new file
      * @throws StoreException if the file is not an SQLite database, was not written by scmap, was
-     *     written by a newer scmap (in each case it is left untouched), or cannot be created
+     *     written by a newer scmap, was imported (so has no SoundCloud ids to crawl from; in each
+     *     case it is left untouched), or cannot be created
      */
     public static Store open(Path file, Clock clock) throws StoreException {
         Connection connection = StoreFile.openWritable(file, toolVersion(), clock);
@@ -86,7 +95,33 @@ public final class Store implements CrawlLedger, AutoCloseable {
      * @throws StoreException if the file does not exist or is not a current scmap store
      */
     public static Store openReadOnly(Path file) throws StoreException {
-        return new Store(file, StoreFile.openReadOnly(file), null);
+        Connection connection = StoreFile.openReadOnly(file);
+        try {
+            return new Store(file, connection, null);
+        } catch (SQLException e) {
+            closeAfter(connection, e);
+            throw new StoreException("could not read " + file + ": " + StoreFile.reason(e), e);
+        }
+    }
+
+    /**
+     * Writes {@code matrix} into a new store file: its columns and its rows become accounts (a row
+     * and a column with one permalink are one account) with negative ids and urns {@code
+     * scmap:imported:users:<id>}, its rows scraped accounts in row order, its cells the weights that
+     * {@link #forEachImportedCell} gives back, and {@code meta} records the three files' names and
+     * SHA-256s and the time. The file appears complete or not at all: it is built under a hidden
+     * name beside {@code file}, which a failure or Ctrl-C deletes. Time O(accounts + cells log
+     * cells).
+     *
+     * @param clock the time recorded as the import's and the file's creation
+     * @param listener receives the steps {@code accounts}, {@code cells} and {@code finish}
+     * @throws IllegalArgumentException if two rows or two columns share a permalink, or a cell is
+     *     out of range or not a finite weight >= 0
+     * @throws StoreException if {@code file} exists (it is left untouched) or cannot be written
+     */
+    public static void createImported(Path file, ImportedMatrix matrix, Clock clock, ImportListener listener)
+            throws StoreException {
+        StoreImporter.create(file, matrix, toolVersion(), clock, listener);
     }
 
     public Path file() {
@@ -163,7 +198,10 @@ public final class Store implements CrawlLedger, AutoCloseable {
         return read("read the accounts of", reader::encounteredAccounts);
     }
 
-    /** Accounts that some scraped account interacted with, in first-seen order: the matrix's columns. */
+    /**
+     * Accounts that some scraped account interacted with, and the columns of an imported matrix
+     * (with the name the columns file gave them), in first-seen order: the matrix's columns.
+     */
     public List<StoredAccount> interactedAccounts() throws StoreException {
         return read("read the accounts of", reader::interactedAccounts);
     }
@@ -179,6 +217,19 @@ public final class Store implements CrawlLedger, AutoCloseable {
     /** Number of recorded interactions. */
     public long interactionCount() throws StoreException {
         return read("count the interactions of", () -> reader.count("interactions"));
+    }
+
+    /**
+     * Streams the cells of an imported matrix (source and target account ids, weight) to {@code
+     * visitor}, in no particular order; a crawled store has none. Memory O(1); time O(cells).
+     */
+    public void forEachImportedCell(WeightVisitor visitor) throws StoreException {
+        run("read the imported cells of", () -> reader.forEachImportedCell(visitor));
+    }
+
+    /** Number of imported cells (0 for a crawled store). */
+    public long importedCellCount() throws StoreException {
+        return read("count the imported cells of", reader::importedCellCount);
     }
 
     /** {@link #status(int, InteractionWeights)} with the 10 best candidates by the default weights. */
@@ -203,7 +254,7 @@ public final class Store implements CrawlLedger, AutoCloseable {
                     int skipped = states.getOrDefault("skipped", 0);
                     return new StoreStatus(
                             file,
-                            SCHEMA_VERSION,
+                            schemaVersion,
                             Meta.get(connection, "created_at"),
                             Meta.get(connection, "created_by"),
                             reader.longMeta("requests"),
@@ -214,7 +265,8 @@ public final class Store implements CrawlLedger, AutoCloseable {
                             reader.skipsByReason(),
                             reader.count("interactions"),
                             reader.seeds(),
-                            reader.frontierHead(frontierHead, weights));
+                            reader.frontierHead(frontierHead, weights),
+                            reader.importRecord());
                 }));
     }
 

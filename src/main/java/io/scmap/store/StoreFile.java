@@ -29,15 +29,21 @@ final class StoreFile {
     static final int APPLICATION_ID = 0x53434D50;
 
     /** Migration scripts in order; script n brings the schema to version n. */
-    static final List<String> MIGRATIONS = List.of("V1__init.sql");
+    static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__imported.sql");
 
     static final int SCHEMA_VERSION = MIGRATIONS.size();
 
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
-    /** What the header of an existing SQLite file says. */
-    record Header(int applicationId, int userVersion, int objects) {}
+    /** The oldest schema a read-only open serves as it is (later migrations only add tables). */
+    static final int OLDEST_READABLE_VERSION = 1;
+
+    /**
+     * What the header of an existing SQLite file says, and whether it is an imported store (which
+     * the crawler must not open).
+     */
+    record Header(int applicationId, int userVersion, int objects, boolean imported) {}
 
     private StoreFile() {}
 
@@ -46,6 +52,7 @@ final class StoreFile {
         Header header = inspect(file, false);
         if (header != null) {
             check(file, header);
+            refuseImported(file, header);
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -61,6 +68,7 @@ final class StoreFile {
         try {
             Header live = header(connection);
             check(file, live); // the file may have changed since inspection
+            refuseImported(file, live);
             migrate(connection, live.userVersion(), toolVersion, clock);
             return connection;
         } catch (SQLException | IOException | StoreException e) {
@@ -82,7 +90,7 @@ final class StoreFile {
         if (header.applicationId() != APPLICATION_ID) {
             throw new StoreException(file + " is an empty SQLite database, not an scmap store");
         }
-        if (header.userVersion() < SCHEMA_VERSION) {
+        if (header.userVersion() < OLDEST_READABLE_VERSION) {
             throw new StoreException(file + " uses the older schema " + header.userVersion()
                     + "; open it once for writing (e.g. scmap crawl) to upgrade it to schema " + SCHEMA_VERSION);
         }
@@ -135,14 +143,32 @@ final class StoreFile {
         }
     }
 
-    private static Header header(Connection connection) throws SQLException {
-        return new Header(
-                intQuery(connection, "PRAGMA application_id"),
-                intQuery(connection, "PRAGMA user_version"),
-                intQuery(connection, "SELECT count(*) FROM sqlite_master"));
+    /** The crawler's ledger must have SoundCloud ids; an imported store has none. */
+    private static void refuseImported(Path file, Header header) throws StoreException {
+        if (header.imported()) {
+            throw new StoreException(StoreImporter.notCrawlable(file));
+        }
     }
 
-    private static void migrate(Connection connection, int from, String toolVersion, Clock clock)
+    private static Header header(Connection connection) throws SQLException {
+        int applicationId = intQuery(connection, "PRAGMA application_id");
+        boolean imported = applicationId == APPLICATION_ID
+                && intQuery(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") > 0
+                && Meta.get(connection, Meta.IMPORTED_AT) != null;
+        return new Header(
+                applicationId,
+                intQuery(connection, "PRAGMA user_version"),
+                intQuery(connection, "SELECT count(*) FROM sqlite_master"),
+                imported);
+    }
+
+    /** The schema version of an open store. */
+    static int userVersion(Connection connection) throws SQLException {
+        return intQuery(connection, "PRAGMA user_version");
+    }
+
+    /** Runs the migrations after {@code from} up to {@link #SCHEMA_VERSION}, each in one transaction. */
+    static void migrate(Connection connection, int from, String toolVersion, Clock clock)
             throws SQLException, IOException {
         for (int version = from + 1; version <= SCHEMA_VERSION; version++) {
             String script = resource(MIGRATIONS.get(version - 1));

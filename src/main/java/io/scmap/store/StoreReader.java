@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The store's queries. Each reads one consistent snapshot (one statement or one read transaction). */
 final class StoreReader {
@@ -20,9 +21,15 @@ final class StoreReader {
             "a.id, a.urn, a.permalink, a.display_name, a.followers, a.track_count, a.emerge_date";
 
     private final Connection connection;
+    private final boolean importTables;
 
-    StoreReader(Connection connection) {
+    /**
+     * @param importTables whether the file has schema 2's tables of imported matrices (a schema 1
+     *     file opened read-only has none, and so no imported cells)
+     */
+    StoreReader(Connection connection, boolean importTables) {
         this.connection = connection;
+        this.importTables = importTables;
     }
 
     List<String> pendingSeeds() throws SQLException {
@@ -80,9 +87,55 @@ final class StoreReader {
         return accounts("SELECT " + ACCOUNT_COLUMNS + " FROM accounts a ORDER BY a.first_seen");
     }
 
+    /** Accounts some scraped account interacted with, and an imported matrix's columns (with their own names). */
     List<StoredAccount> interactedAccounts() throws SQLException {
-        return accounts("SELECT " + ACCOUNT_COLUMNS + " FROM accounts a"
-                + " WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.target_id = a.id) ORDER BY a.first_seen");
+        String interacted = "EXISTS (SELECT 1 FROM interactions i WHERE i.target_id = a.id)";
+        if (!importTables) {
+            return accounts(
+                    "SELECT " + ACCOUNT_COLUMNS + " FROM accounts a WHERE " + interacted + " ORDER BY a.first_seen");
+        }
+        return accounts("SELECT " + ACCOUNT_COLUMNS.replace("a.display_name", "COALESCE(ic.name, a.display_name)")
+                + " FROM accounts a LEFT JOIN imported_columns ic ON ic.account_id = a.id"
+                + " WHERE ic.account_id IS NOT NULL OR " + interacted + " ORDER BY a.first_seen");
+    }
+
+    void forEachImportedCell(WeightVisitor visitor) throws SQLException {
+        if (!importTables) {
+            return;
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT source_id, target_id, weight FROM imported_cells")) {
+            while (rows.next()) {
+                visitor.accept(rows.getLong(1), rows.getLong(2), rows.getDouble(3));
+            }
+        }
+    }
+
+    long importedCellCount() throws SQLException {
+        return importTables ? count("imported_cells") : 0;
+    }
+
+    /** Where an imported store came from, or null for a crawled one. */
+    StoreStatus.@Nullable Import importRecord() throws SQLException {
+        String at = Meta.get(connection, Meta.IMPORTED_AT);
+        if (at == null) {
+            return null;
+        }
+        return new StoreStatus.Import(
+                at,
+                sourceFile(Meta.IMPORTED_MATRIX),
+                sourceFile(Meta.IMPORTED_ROWS),
+                sourceFile(Meta.IMPORTED_COLUMNS),
+                importedCellCount());
+    }
+
+    private SourceFile sourceFile(String key) throws SQLException {
+        String name = Meta.get(connection, key);
+        String sha256 = Meta.get(connection, key + "_sha256");
+        if (name == null || sha256 == null) {
+            throw new SQLException("meta lacks " + key + " or " + key + "_sha256 although the store was imported");
+        }
+        return new SourceFile(name, sha256);
     }
 
     void forEachInteraction(InteractionVisitor visitor) throws SQLException {

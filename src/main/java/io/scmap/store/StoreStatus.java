@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param interactions interactions recorded
  * @param seeds the seed queue in order
  * @param frontierHead the open accounts with the highest expansion score, best first
+ * @param imported where the store was imported from, or null for a crawled store
  */
 public record StoreStatus(
         Path file,
@@ -38,7 +39,8 @@ public record StoreStatus(
         Map<String, Integer> skippedByReason,
         long interactions,
         List<Seed> seeds,
-        List<Candidate> frontierHead) {
+        List<Candidate> frontierHead,
+        @Nullable Import imported) {
 
     public StoreStatus {
         Objects.requireNonNull(file, "file");
@@ -62,6 +64,25 @@ public record StoreStatus(
         /** Neither resolved nor skipped yet. */
         public boolean pending() {
             return accountId < 0 && reason == null;
+        }
+    }
+
+    /**
+     * The marker of a store imported from the reference's files ({@code scmap import}).
+     *
+     * @param importedAt when it was imported (ISO instant)
+     * @param matrixFile the matrix's file ({@code sparse_matrix.npz})
+     * @param rowsFile the row labels' file ({@code remaining_seeds.csv})
+     * @param columnsFile the column labels' file ({@code seeds.csv})
+     * @param cells the matrix's stored cells (its weighted interaction counts)
+     */
+    public record Import(
+            String importedAt, SourceFile matrixFile, SourceFile rowsFile, SourceFile columnsFile, long cells) {
+        public Import {
+            Objects.requireNonNull(importedAt, "importedAt");
+            Objects.requireNonNull(matrixFile, "matrixFile");
+            Objects.requireNonNull(rowsFile, "rowsFile");
+            Objects.requireNonNull(columnsFile, "columnsFile");
         }
     }
 

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scmap.crawl.InteractionWeights;
+import io.scmap.store.ImportListener;
+import io.scmap.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -89,5 +94,61 @@ class ScipyInteropTest {
         for (String name : List.of("coo.npz", "csr.npz", "csc.npz")) {
             NpzTest.assertSameMatrix(Matrices.readNpz(dir.resolve(name)), expected);
         }
+    }
+
+    @Test
+    void aTrioWrittenByScipyAndPythonsCsvImportsCellForCell() throws Exception {
+        JsonNode j = python(
+                "import sys, csv, json, numpy as np, scipy.sparse as sp\n"
+                        + "d = sys.argv[1]\n"
+                        + "rng = np.random.default_rng(5)\n"
+                        + "n, m = 40, 70\n"
+                        + "r = rng.integers(0, n, 600); c = rng.integers(0, m, 600)\n"
+                        + "v = rng.choice([1.0, 3.0], 600)\n"
+                        + "a = sp.coo_matrix((v, (r, c)), shape=(n, m)).tocsr()\n"
+                        + "sp.save_npz(d + '/sparse_matrix.npz', a)\n"
+                        + "with open(d + '/remaining_seeds.csv', 'w', newline='', encoding='utf-8') as f:\n"
+                        + "    w = csv.writer(f)\n"
+                        + "    w.writerow(['', 'links', 'names', 'followers', 'emerge_date'])\n"
+                        + "    for i in range(n):\n"
+                        + "        fol = '' if i % 7 == 3 else '%.1f' % (100 * i)\n"
+                        + "        w.writerow([i, 'https://soundcloud.com/user-%d' % i, 'Name, %d' % i, fol,"
+                        + " '%d/%d/%d' % (1 + i % 12, 1 + i % 28, 2010 + i % 13)])\n"
+                        + "with open(d + '/seeds.csv', 'w', newline='', encoding='utf-8') as f:\n"
+                        + "    w = csv.writer(f)\n"
+                        + "    w.writerow(['', 'links', 'names', 'followers'])\n"
+                        + "    for k in range(m):\n"
+                        + "        w.writerow([k, 'user-%d' % k, 'user-%d' % k, 'nan'])\n"
+                        + "a.sort_indices()\n"
+                        + "print(json.dumps({'indptr': a.indptr.tolist(), 'indices': a.indices.tolist(),"
+                        + " 'data': a.data.tolist()}))\n",
+                dir.toString());
+        Path db = dir.resolve("imported.db");
+        Matrices.importReference(
+                dir.resolve("sparse_matrix.npz"),
+                dir.resolve("remaining_seeds.csv"),
+                dir.resolve("seeds.csv"),
+                db,
+                Clock.systemUTC(),
+                ImportListener.NONE);
+
+        InteractionMatrix back;
+        try (Store store = Store.openReadOnly(db)) {
+            back = Matrices.fromStore(store, InteractionWeights.DEFAULTS);
+        }
+        SparseMatrix v = back.values();
+        assertThat(v.rows()).isEqualTo(40);
+        assertThat(v.cols()).isEqualTo(70);
+        assertThat(v.nnz()).isEqualTo(j.get("data").size());
+        for (int k = 0; k < v.indptr().length; k++) {
+            assertThat(v.indptr()[k]).isEqualTo(j.get("indptr").get(k).asInt());
+        }
+        for (int k = 0; k < v.nnz(); k++) {
+            assertThat(v.indices()[k]).isEqualTo(j.get("indices").get(k).asInt());
+            assertThat(v.data()[k]).isEqualTo(j.get("data").get(k).asDouble());
+        }
+        assertThat(back.rows().get(5)).isEqualTo(new RowLabel(-1, "user-5", "Name, 5", 500, LocalDate.of(2015, 6, 6)));
+        assertThat(back.rows().get(3).followers()).isEqualTo(-1);
+        assertThat(back.columns().get(69)).isEqualTo(new ColumnLabel(-1, "user-69", "user-69"));
     }
 }

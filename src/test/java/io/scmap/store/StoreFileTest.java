@@ -32,7 +32,14 @@ class StoreFileTest {
                 .containsExactly(String.valueOf(StoreFile.APPLICATION_ID));
         assertThat(Sqlite.query(file, "PRAGMA journal_mode")).containsExactly("wal");
         assertThat(Sqlite.query(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
-                .containsExactly("accounts", "crawl_state", "interactions", "meta", "seeds");
+                .containsExactly(
+                        "accounts",
+                        "crawl_state",
+                        "imported_cells",
+                        "imported_columns",
+                        "interactions",
+                        "meta",
+                        "seeds");
         assertThat(Sqlite.query(file, "SELECT value FROM meta WHERE key = 'requests'"))
                 .containsExactly("0");
     }
@@ -68,7 +75,8 @@ class StoreFileTest {
         Sqlite.execute(file, "PRAGMA user_version = 7");
         String hash = Sqlite.sha256(file);
 
-        String message = file + " was written by a newer scmap (schema 7; this version reads up to 1)";
+        String message = file + " was written by a newer scmap (schema 7; this version reads up to "
+                + Store.SCHEMA_VERSION + ")";
         assertThatThrownBy(() -> Store.open(file))
                 .isInstanceOf(StoreException.class)
                 .hasMessage(message);
