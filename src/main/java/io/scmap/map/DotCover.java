@@ -45,6 +45,9 @@ final class DotCover implements LabelPlacer.Cost {
 
     /** The number of dots in the cells that {@code box} touches. */
     int dots(Box box) {
+        if (box.right() < 0 || box.bottom() < 0 || box.x() >= columns * cell || box.y() >= rows * cell) {
+            return 0;
+        }
         int c0 = clamp((int) Math.floor(box.x() / cell), columns);
         int c1 = clamp((int) Math.floor(box.right() / cell), columns);
         int r0 = clamp((int) Math.floor(box.y() / cell), rows);
