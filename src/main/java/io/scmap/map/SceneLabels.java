@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>A label's anchor is the densest spot of its scene: members are binned into square cells of
  * {@value #CELL} pixels (at the 3000-pixel design width), each cell scored with the members of its 3 × 3
- * block, and the anchor is the mean of the members in the best block (ties to the lowest cell). Unlike
+ * block, and the anchor is the mean of the members in the best block (ties to the block nearest the
+ * members' mean). Unlike
  * the scene's mean or median it always sits on members, even for a curved or ring-shaped scene. Font
  * size grows with the scene's size from {@value #MIN_SIZE} to {@value #MAX_SIZE} pixels. Labels prefer
  * spots where they hide few dots ({@link DotCover}): beside a compact scene rather than on it. O(n + k² c).
@@ -100,11 +101,16 @@ final class SceneLabels {
             return new double[] {0, 0};
         }
         Map<Long, Integer> counts = new HashMap<>();
+        double meanX = 0;
+        double meanY = 0;
         for (int i : members) {
             counts.merge(key(cellOf(x[i], cell), cellOf(y[i], cell)), 1, Integer::sum);
+            meanX += x[i] / (double) members.size();
+            meanY += y[i] / (double) members.size();
         }
         long best = Long.MAX_VALUE;
         int bestScore = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
         for (Map.Entry<Long, Integer> e : counts.entrySet()) {
             int cx = (int) (e.getKey() >> 32);
             int cy = (int) (long) e.getKey();
@@ -114,9 +120,15 @@ final class SceneLabels {
                     score += counts.getOrDefault(key(cx + dx, cy + dy), 0);
                 }
             }
-            if (score > bestScore || (score == bestScore && e.getKey() < best)) {
+            // Equally dense blocks (e.g. a sparse scene of single members) go to the one nearest the mean.
+            double distance = Math.hypot((cx + 0.5) * cell - meanX, (cy + 0.5) * cell - meanY);
+            boolean better = score > bestScore
+                    || (score == bestScore
+                            && (distance < bestDistance || (distance == bestDistance && e.getKey() < best)));
+            if (better) {
                 best = e.getKey();
                 bestScore = score;
+                bestDistance = distance;
             }
         }
         int bx = (int) (best >> 32);

@@ -324,9 +324,18 @@ final class StaticLayout {
         private String subtitle() {
             int n = atlas.points().size();
             long noise = atlas.points().stream().filter(MapPoint::isNoise).count();
-            String colour = byScene() ? "colour: scene" : "colour: generation (year of first uploads)";
-            return String.format(
-                    Locale.ROOT, "%,d artists · %,d scenes · %,d unclustered · %s", n, scenes.size(), noise, colour);
+            StringBuilder b = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%,d %s in %,d %s",
+                    n,
+                    n == 1 ? "artist" : "artists",
+                    scenes.size(),
+                    scenes.size() == 1 ? "scene" : "scenes"));
+            if (noise > 0) {
+                b.append(String.format(Locale.ROOT, " · %,d unclustered", noise));
+            }
+            b.append(byScene() ? " · coloured by scene" : " · coloured by generation (year of first upload)");
+            return b.toString();
         }
 
         private void add(

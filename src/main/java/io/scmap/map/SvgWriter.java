@@ -163,12 +163,28 @@ final class SvgWriter {
         return num(v, 1);
     }
 
-    private static String num(double v, int decimals) {
-        double rounded = Math.round(v * Math.pow(10, decimals)) / Math.pow(10, decimals);
-        if (rounded == Math.rint(rounded)) {
-            return Long.toString((long) rounded);
+    /** {@code v} rounded to {@code decimals} places, without trailing zeros ("12.5", "3", "-0.25"). */
+    static String num(double v, int decimals) {
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) {
+            scale *= 10;
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", rounded).replaceAll("0+$", "");
+        long units = Math.round(Math.abs(v) * scale);
+        StringBuilder b = new StringBuilder(12);
+        if (v < 0 && units != 0) {
+            b.append('-');
+        }
+        b.append(units / scale);
+        long fraction = units % scale;
+        if (fraction != 0) {
+            String digits = Long.toString(fraction + scale).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            b.append('.').append(digits, 0, end);
+        }
+        return b.toString();
     }
 
     /** The bytes of ASCII base64 text passed on to a writer. */

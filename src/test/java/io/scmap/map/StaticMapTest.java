@@ -219,6 +219,9 @@ class StaticMapTest {
         int count = 0;
         int[] p = new int[3];
         for (int v : image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth())) {
+            if ((v & 0xffffff) == 0xffffff) {
+                continue;
+            }
             p[0] = (v >> 16) & 0xff;
             p[1] = (v >> 8) & 0xff;
             p[2] = v & 0xff;

@@ -119,6 +119,17 @@ class StaticPartsTest {
     }
 
     @Test
+    void svgNumbersAreRoundedWithoutTrailingZeros() {
+        assertThat(SvgWriter.num(12.5, 1)).isEqualTo("12.5");
+        assertThat(SvgWriter.num(12.96, 1)).isEqualTo("13");
+        assertThat(SvgWriter.num(3.0, 1)).isEqualTo("3");
+        assertThat(SvgWriter.num(-0.25, 3)).isEqualTo("-0.25");
+        assertThat(SvgWriter.num(0.05, 3)).isEqualTo("0.05");
+        assertThat(SvgWriter.num(-0.01, 1)).isEqualTo("0");
+        assertThat(SvgWriter.num(0.5804, 3)).isEqualTo("0.58");
+    }
+
+    @Test
     void fittingTextCutsItWithAnEllipsisToTheWidthGiven() {
         String long_ = "an artist name that goes on and on and on";
         double full = Fonts.width(long_, 20, false);
