@@ -115,6 +115,29 @@ final class LabelPlacer {
         List<Box> boxes() {
             return placed.stream().map(Placed::box).toList();
         }
+
+        /**
+         * This placement with at most {@code area} square pixels of labels: the placed labels are kept in
+         * placement (priority) order while their boxes' total area fits, the rest join the dropped ones.
+         */
+        Placement limitedTo(double area) {
+            double used = 0;
+            int keep = 0;
+            while (keep < placed.size() && used + area(placed.get(keep).box()) <= area) {
+                used += area(placed.get(keep).box());
+                keep++;
+            }
+            if (keep == placed.size()) {
+                return this;
+            }
+            List<Request> more = new ArrayList<>(dropped);
+            placed.subList(keep, placed.size()).forEach(p -> more.add(p.request()));
+            return new Placement(placed.subList(0, keep), more);
+        }
+
+        private static double area(Box box) {
+            return box.width() * box.height();
+        }
     }
 
     private final Box canvas;

@@ -12,11 +12,11 @@ import java.util.Map;
  *
  * <p>A label's anchor is the densest spot of its scene: members are binned into square cells of
  * {@value #CELL} pixels (at the 3000-pixel design width), each cell scored with the members of its 3 × 3
- * block, and the anchor is the mean of the members in the best block (ties to the block nearest the
- * members' mean). Unlike
- * the scene's mean or median it always sits on members, even for a curved or ring-shaped scene. Font
- * size grows with the scene's size from {@value #MIN_SIZE} to {@value #MAX_SIZE} pixels. Labels prefer
- * spots where they hide few dots ({@link DotCover}): beside a compact scene rather than on it. O(n + k² c).
+ * block, and the anchor is the mean of the members in the best block (ties go to the block nearest the
+ * members' mean). Unlike the scene's mean or median it always sits on members, even for a curved or
+ * ring-shaped scene. Font size grows with the scene's size from {@value #MIN_SIZE} to {@value #MAX_SIZE}
+ * pixels. Labels prefer spots where they hide few dots ({@link DotCover}): beside a compact scene rather
+ * than on it, and together cover at most {@value #MAX_COVER} of the map. O(n + k² c).
  */
 final class SceneLabels {
     static final double CELL = 40;
@@ -24,13 +24,18 @@ final class SceneLabels {
     static final double MAX_SIZE = 38;
     static final int LINE_CHARS = 28;
     static final int MAX_LINES = 2;
+    /**
+     * The largest share of the map that labels may cover; beyond it the map reads as text, so the labels
+     * of the smallest scenes are left out.
+     */
+    static final double MAX_COVER = 0.3;
     /** Baseline of a line below the top of its line box, in font sizes. */
     static final double BASELINE = 0.95;
 
     /** What colour label text takes: a dark shade of its scene's colour, or near-black. */
-    enum Colouring {
-        SCENE,
-        INK
+    enum Ink {
+        SCENE_SHADE,
+        BLACK
     }
 
     private SceneLabels() {}
@@ -67,18 +72,18 @@ final class SceneLabels {
                 new DotCover((int) Math.ceil(plot.right()), (int) Math.ceil(plot.bottom()), x, y, radius, 4 * scale);
         LabelPlacer placer = new LabelPlacer(
                 plot, 8 * scale, MIN_SIZE * scale, (line, size) -> Fonts.width(line, size, true), cover);
-        return placer.place(requests);
+        return placer.place(requests).limitedTo(MAX_COVER * plot.width() * plot.height());
     }
 
-    /** The text of the placed labels, with the colour {@code c} picks for each scene. */
-    static List<StaticLayout.Text> texts(LabelPlacer.Placement placement, List<Scenes.Scene> scenes, Colouring c) {
+    /** The text of the placed labels, in the ink {@code ink} picks for each scene, with a white halo. */
+    static List<StaticLayout.Text> texts(LabelPlacer.Placement placement, List<Scenes.Scene> scenes, Ink ink) {
         Map<Integer, String> colours = new HashMap<>();
         scenes.forEach(sc -> colours.put(sc.cluster(), sc.colour()));
         List<StaticLayout.Text> texts = new ArrayList<>();
         for (LabelPlacer.Placed p : placement.placed()) {
             double size = p.fontSize();
             double top = p.box().y() + size * BASELINE;
-            String colour = c == Colouring.SCENE
+            String colour = ink == Ink.SCENE_SHADE
                     ? darker(colours.getOrDefault(p.request().id(), Palette.NOISE))
                     : "#1a1a1a";
             texts.add(new StaticLayout.Text(
@@ -95,7 +100,7 @@ final class SceneLabels {
         return texts;
     }
 
-    /** The densest spot among {@code members}; see the class comment. The image centre when empty. */
+    /** The densest spot among {@code members}; see the class comment. The origin when empty. */
     static double[] anchor(List<Integer> members, float[] x, float[] y, double cell) {
         if (members.isEmpty()) {
             return new double[] {0, 0};

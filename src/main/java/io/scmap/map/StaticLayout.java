@@ -4,6 +4,8 @@ import io.scmap.cluster.Generation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +155,7 @@ final class StaticLayout {
             dots();
             LabelPlacer.Placement placement = SceneLabels.place(atlas, scenes, x, y, plot, radius, s);
             labels = placement;
-            texts.addAll(SceneLabels.texts(placement, scenes, labelColouring()));
+            texts.addAll(SceneLabels.texts(placement, scenes, labelInk()));
             legend();
             titles();
             return this;
@@ -163,8 +165,8 @@ final class StaticLayout {
             return params.colouring() == StaticMapParams.Colouring.SCENE;
         }
 
-        private SceneLabels.Colouring labelColouring() {
-            return byScene() ? SceneLabels.Colouring.SCENE : SceneLabels.Colouring.INK;
+        private SceneLabels.Ink labelInk() {
+            return byScene() ? SceneLabels.Ink.SCENE_SHADE : SceneLabels.Ink.BLACK;
         }
 
         /** Image height and every artist's position, from the data's bounds and aspect ratio. */
@@ -210,9 +212,9 @@ final class StaticLayout {
         private void dots() {
             int n = atlas.points().size();
             double opacity = Math.max(0.4, Math.min(0.85, 1.25 - 0.15 * Math.log10(Math.max(n, 1))));
-            Map<String, List<Integer>> members = new java.util.LinkedHashMap<>();
+            Map<String, List<Integer>> members = new LinkedHashMap<>();
             members.put(Palette.NOISE, new ArrayList<>());
-            Map<Integer, String> sceneColour = new java.util.HashMap<>();
+            Map<Integer, String> sceneColour = new HashMap<>();
             scenes.forEach(sc -> sceneColour.put(sc.cluster(), sc.colour()));
             for (int i = 0; i < n; i++) {
                 members.computeIfAbsent(colourOf(atlas.points().get(i), sceneColour), c -> new ArrayList<>())

@@ -158,6 +158,23 @@ class LabelPlacerTest {
     }
 
     @Test
+    void anAreaLimitKeepsTheHighestPriorityLabelsThatFit() {
+        LabelPlacer.Placement all = placer().place(crowd(100, 5));
+        double total =
+                all.boxes().stream().mapToDouble(b -> b.width() * b.height()).sum();
+        LabelPlacer.Placement half = all.limitedTo(total / 2);
+        double kept =
+                half.boxes().stream().mapToDouble(b -> b.width() * b.height()).sum();
+        assertThat(kept).isLessThanOrEqualTo(total / 2);
+        assertThat(half.placed())
+                .isEqualTo(all.placed().subList(0, half.placed().size()));
+        Box next = all.placed().get(half.placed().size()).box();
+        assertThat(kept + next.width() * next.height()).isGreaterThan(total / 2);
+        assertThat(half.placed().size() + half.dropped().size()).isEqualTo(100);
+        assertThat(all.limitedTo(total)).isEqualTo(all);
+    }
+
+    @Test
     void samePlacementWhateverTheOrderOfTheRequests() {
         List<LabelPlacer.Request> requests = crowd(150, 4);
         LabelPlacer.Placement first = placer().place(requests);

@@ -178,6 +178,14 @@ class StaticMapTest {
     }
 
     @Test
+    void drawsWithoutADisplay() throws Exception {
+        Maps.writePng(SampleAtlases.random(50, 2, 1), dir.resolve(Maps.PNG), SMALL);
+        // Set by the writer when the caller left it unset (the build does not set it).
+        assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
+        assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
+    }
+
+    @Test
     void aSinglePointOrAllPointsInOnePlaceStillDraw() throws Exception {
         List<MapPoint> points = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
