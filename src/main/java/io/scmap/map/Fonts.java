@@ -12,6 +12,7 @@ import java.awt.geom.AffineTransform;
  */
 final class Fonts {
     static {
+        // Before the fields below make the first AWT calls.
         headless();
     }
 
