@@ -162,6 +162,8 @@ final class DemoCommand implements Callable<Integer> {
                 result.atlas().points().size(),
                 result.clustering().clusterCount(),
                 seconds);
+        stdout.println("Static map: "
+                + dir.resolve(Maps.PNG).toAbsolutePath().normalize().toUri() + " and " + Maps.SVG);
         stdout.printf(
                 Locale.ROOT,
                 "Adjusted Rand index of the clusters against the %d planted scenes: %.3f%n",

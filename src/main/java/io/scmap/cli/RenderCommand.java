@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scmap.map.Atlas;
 import io.scmap.map.MapFormatException;
 import io.scmap.map.Maps;
+import io.scmap.map.StaticMapParams;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "render",
         mixinStandardHelpOptions = true,
-        description = "Draw map.html and graph.gexf from points.csv (and edges.csv, neighbors.csv when present).")
+        description =
+                "Draw map.html, map.png, map.svg and graph.gexf from points.csv (and edges.csv, neighbors.csv when"
+                        + " present).")
 final class RenderCommand implements Callable<Integer> {
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -42,6 +45,12 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "T", description = "Title of the map (default: the folder's name).")
     @Nullable
     String title;
+
+    @Option(
+            names = "--width",
+            paramLabel = "PX",
+            description = "Width of map.png and map.svg in pixels, 600 to 10000 (default: ${DEFAULT-VALUE}).")
+    int width = StaticMapParams.DEFAULTS.width();
 
     /**
      * The sections of the manifest that {@code scmap analyze} left in the input folder (parameters,
@@ -69,6 +78,13 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StaticMapParams staticMap;
+        try {
+            staticMap = StaticMapParams.DEFAULTS.withWidth(width);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--width must be between " + StaticMapParams.MIN_WIDTH + " and "
+                    + StaticMapParams.MAX_WIDTH + ", got " + width);
+        }
         if (!Files.isDirectory(in)) {
             throw new CommandFailedException("input folder " + in + " does not exist");
         }
@@ -92,6 +108,7 @@ final class RenderCommand implements Callable<Integer> {
         sections.put("render", render);
         try {
             Maps.writeHtml(atlas, dir.resolve(Maps.HTML));
+            render.put("static", Maps.writeStatic(atlas, dir, staticMap));
             Maps.writeGexf(atlas, dir.resolve(Maps.GEXF));
             Maps.writeManifest(dir, sections);
         } catch (IOException e) {
@@ -100,6 +117,8 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(
                 "Map: " + dir.resolve(Maps.HTML).toAbsolutePath().normalize().toUri());
+        stdout.println("Static map: "
+                + dir.resolve(Maps.PNG).toAbsolutePath().normalize().toUri() + " and " + Maps.SVG);
         stdout.flush();
         return 0;
     }

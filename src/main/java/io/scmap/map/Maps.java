@@ -13,6 +13,9 @@ import java.util.Map;
  *       and spreadsheets ({@link #writeTables}, read back by {@link #readAtlas});
  *   <li>{@code map.html}: one offline page, a zoomable scatter with search, cards and legend ({@link
  *       #writeHtml});
+ *   <li>{@code map.png} and {@code map.svg}: a static map for print and papers, 3000 pixels wide by default,
+ *       with scene labels placed without overlap, legend and title ({@link #writePng}, {@link #writeSvg},
+ *       {@link #writeStatic});
  *   <li>{@code graph.gexf}: a GEXF 1.3 graph for Gephi ({@link #writeGexf});
  *   <li>{@code manifest.json}: what made the directory and the SHA-256 of each file, written last ({@link
  *       #writeManifest}).
@@ -28,6 +31,8 @@ public final class Maps {
     public static final String NEIGHBORS = Tables.NEIGHBORS;
     public static final String HTML = "map.html";
     public static final String GEXF = "graph.gexf";
+    public static final String PNG = "map.png";
+    public static final String SVG = "map.svg";
     public static final String MANIFEST = ManifestWriter.MANIFEST;
 
     private Maps() {}
@@ -44,6 +49,54 @@ public final class Maps {
     /** Writes the self-contained interactive page. */
     public static void writeHtml(Atlas atlas, Path file) throws IOException {
         AtomicFiles.writeText(file, out -> HtmlWriter.write(atlas, out));
+    }
+
+    /** Writes the static map as PNG with the default parameters (3000 pixels wide, coloured by scene). */
+    public static void writePng(Atlas atlas, Path file) throws IOException {
+        writePng(atlas, file, StaticMapParams.DEFAULTS);
+    }
+
+    /**
+     * Writes the static map as PNG: the artists as dots coloured by scene or generation, scene labels
+     * placed greedily without overlap (labels that find no room are left out), legend, title and a credit
+     * line. The same atlas and parameters give the same bytes. Runs headless (it sets {@code
+     * java.awt.headless} unless already set) but needs an installed font.
+     */
+    public static void writePng(Atlas atlas, Path file, StaticMapParams params) throws IOException {
+        StaticLayout layout = StaticLayout.of(atlas, params);
+        AtomicFiles.write(file, out -> StaticPainter.writePng(StaticPainter.paint(layout), out));
+    }
+
+    /** Writes the static map as SVG with the default parameters. */
+    public static void writeSvg(Atlas atlas, Path file) throws IOException {
+        writeSvg(atlas, file, StaticMapParams.DEFAULTS);
+    }
+
+    /**
+     * Writes the static map as SVG: the same layout as the PNG, with title, legend and labels as text and
+     * the dots as circles, or as one embedded PNG image above {@link StaticMapParams#svgCircleLimit()}
+     * artists.
+     */
+    public static void writeSvg(Atlas atlas, Path file, StaticMapParams params) throws IOException {
+        StaticLayout layout = StaticLayout.of(atlas, params);
+        AtomicFiles.writeText(file, out -> SvgWriter.write(layout, atlas.title(), params, out));
+    }
+
+    /**
+     * Writes {@code map.png} and {@code map.svg} into {@code dir} from one layout, and returns what the
+     * manifest records of them: the parameters, the image size and how many scene labels were placed and
+     * left out.
+     */
+    public static Map<String, Object> writeStatic(Atlas atlas, Path dir, StaticMapParams params) throws IOException {
+        StaticLayout layout = StaticLayout.of(atlas, params);
+        AtomicFiles.write(dir.resolve(PNG), out -> StaticPainter.writePng(StaticPainter.paint(layout), out));
+        AtomicFiles.writeText(dir.resolve(SVG), out -> SvgWriter.write(layout, atlas.title(), params, out));
+        Map<String, Object> summary = new LinkedHashMap<>(params.toMap());
+        summary.put("height", layout.height);
+        summary.put("labelsPlaced", layout.labels.placed().size());
+        summary.put("labelsDropped", layout.labels.dropped().size());
+        summary.put("svgPoints", SvgWriter.embedsImage(layout, params) ? "embedded image" : "circles");
+        return summary;
     }
 
     /** Writes the GEXF graph with the default parameters (ties heavier than 3). */
@@ -80,16 +133,29 @@ public final class Maps {
     }
 
     /**
-     * Writes everything into {@code dir}: the tables, {@code map.html}, {@code graph.gexf}, then the
-     * manifest with {@code sections} and a "map" section holding the GEXF parameters and counts.
+     * Writes everything into {@code dir} with the default static map: see {@link #writeAll(Atlas, Path,
+     * GexfParams, StaticMapParams, Map)}.
      */
     public static void writeAll(Atlas atlas, Path dir, GexfParams gexf, Map<String, ?> sections) throws IOException {
+        writeAll(atlas, dir, gexf, StaticMapParams.DEFAULTS, sections);
+    }
+
+    /**
+     * Writes everything into {@code dir}: the tables, {@code map.html}, {@code map.png}, {@code map.svg},
+     * {@code graph.gexf}, then the manifest with {@code sections} and a "map" section holding the GEXF and
+     * static map parameters and counts.
+     */
+    public static void writeAll(
+            Atlas atlas, Path dir, GexfParams gexf, StaticMapParams staticMap, Map<String, ?> sections)
+            throws IOException {
         writeTables(atlas, dir);
         writeHtml(atlas, dir.resolve(HTML));
+        Map<String, Object> drawn = writeStatic(atlas, dir, staticMap);
         writeGexf(atlas, dir.resolve(GEXF), gexf);
         Map<String, Object> all = new LinkedHashMap<>(sections);
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("gexf", gexf.toMap());
+        map.put("static", drawn);
         map.put("points", atlas.points().size());
         map.put("edges", atlas.edges().size());
         map.put("scenes", Scenes.of(atlas).size());

@@ -41,7 +41,14 @@ class ManifestTest {
         }
         assertThat(paths)
                 .containsExactly(
-                        "edges.csv", "extra/notes.txt", "graph.gexf", "map.html", "neighbors.csv", "points.csv");
+                        "edges.csv",
+                        "extra/notes.txt",
+                        "graph.gexf",
+                        "map.html",
+                        "map.png",
+                        "map.svg",
+                        "neighbors.csv",
+                        "points.csv");
     }
 
     @Test
@@ -104,6 +111,13 @@ class ManifestTest {
         assertThat(m.get("map").get("points").asInt()).isEqualTo(14);
         assertThat(m.get("map").get("scenes").asInt()).isEqualTo(2);
         assertThat(m.get("map").get("gexf").get("minEdgeWeight").asDouble()).isEqualTo(3.0);
+        JsonNode drawn = m.get("map").get("static");
+        assertThat(drawn.get("width").asInt()).isEqualTo(3000);
+        assertThat(drawn.get("colouring").asText()).isEqualTo("scene");
+        assertThat(drawn.get("labelsPlaced").asInt()
+                        + drawn.get("labelsDropped").asInt())
+                .isEqualTo(2);
+        assertThat(drawn.get("svgPoints").asText()).isEqualTo("circles");
     }
 
     private JsonNode read() throws Exception {
