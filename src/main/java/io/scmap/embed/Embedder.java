@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * The embed stage: turns an interaction matrix into a 2-D map as the reference pipeline did — row
- * filters and L1 normalisation, randomized truncated SVD, exact k nearest neighbours, UMAP.
+ * filters and L1 normalisation, randomized truncated SVD, k nearest neighbours (exact up to {@link
+ * EmbedParams#exactNeighborsUpTo} points, NN-descent beyond), UMAP.
  *
  * <pre>{@code
  * Embedding e = Embedder.embed(matrix, EmbedParams.DEFAULTS, EmbedListener.NONE);
@@ -21,7 +22,8 @@ import java.util.SplittableRandom;
  * {@code embed(...)}'s coordinates.
  *
  * <p>Cost for n kept rows, nnz stored entries, l = svdDims + svdOversamples, q power iterations, k
- * neighbours: SVD O((2q + 2) nnz l + (q + 1) n l^2); kNN O(n^2 svdDims) at worst; graph O(n k log k);
+ * neighbours: SVD O((2q + 2) nnz l + (q + 1) n l^2); kNN O(n^2 svdDims) at worst when exact, about
+ * O(n 60^2 svdDims) per NN-descent round; graph O(n k log k);
  * optimisation O(epochs n k (1 + negativeSampleRate)).
  */
 public final class Embedder {
@@ -46,7 +48,7 @@ public final class Embedder {
             long t = System.nanoTime();
             TruncatedSvd svd = svd(rows.matrix, p, svdRandom, par, listener);
             timings.put("svd", seconds(t));
-            Umap umap = new Umap(p, new ExactNeighbors());
+            Umap umap = new Umap(p, NeighborSearch.forSize(svd.rows(), p.exactNeighborsUpTo()));
             double[] xy = umap.run(svd.flatScores(), svd.rows(), svd.dims(), umapRandom, par, listener);
             timings.putAll(umap.timings);
             timings.put("total", seconds(start));
@@ -97,7 +99,8 @@ public final class Embedder {
         root.split();
         SplittableRandom umapRandom = root.split();
         try (Parallel par = new Parallel(p.threads())) {
-            double[] xy = new Umap(p, new ExactNeighbors()).run(flat, points.length, dim, umapRandom, par, listener);
+            Umap umap = new Umap(p, NeighborSearch.forSize(points.length, p.exactNeighborsUpTo()));
+            double[] xy = umap.run(flat, points.length, dim, umapRandom, par, listener);
             return DenseOps.toRows(xy, points.length, 2);
         }
     }
