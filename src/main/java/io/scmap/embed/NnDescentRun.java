@@ -148,27 +148,43 @@ final class NnDescentRun {
      * The local join seen from point {@code p}: measures {@code p} against every larger point {@code
      * q} that some point holds as a candidate together with it (both new, or one new and one old),
      * each such {@code q} once. Together over all {@code p}, this measures every pair the paper's
-     * per-point join would, once instead of once per point holding both.
+     * per-point join would, once instead of once per point holding both. A {@code q} already in
+     * {@code p}'s list needs no offer to {@code p} and brings its distance along.
      */
     private void joinFrom(int p, NnCandidates c, int[] start, int[] entry, Marks seen, Offers[] out) {
         int stamp = seen.next();
+        for (int s = p * heaps.capacity; s < (p + 1) * heaps.capacity; s++) {
+            int j = heaps.index[s];
+            if (j > p) {
+                seen.mark[j] = -stamp;
+                seen.slot[j] = s;
+            }
+        }
         for (int e = start[p]; e < start[p + 1]; e++) {
             int i = entry[e] >> 1;
-            boolean pIsNew = (entry[e] & 1) == 1;
             measureLarger(p, c.fresh, i * c.max, c.freshCount[i], seen, stamp, out);
-            if (pIsNew) {
+            if ((entry[e] & 1) == 1) {
                 measureLarger(p, c.old, i * c.max, c.oldCount[i], seen, stamp, out);
             }
         }
     }
 
+    /** Measures {@code p} against the larger points of {@code list[from, from + count)} not seen yet. */
     private void measureLarger(int p, int[] list, int from, int count, Marks seen, int stamp, Offers[] out) {
         for (int s = from; s < from + count; s++) {
             int q = list[s];
-            if (q > p && seen.mark[q] != stamp) {
-                seen.mark[q] = stamp;
+            if (q <= p || seen.mark[q] == stamp) {
+                continue;
+            }
+            if (seen.mark[q] == -stamp) {
+                double d = heaps.distance[seen.slot[q]];
+                if (d <= heaps.worst(q)) {
+                    out[owner(q)].add(q, p, d);
+                }
+            } else {
                 measure(p, q, out);
             }
+            seen.mark[q] = stamp;
         }
     }
 
@@ -278,21 +294,26 @@ final class NnDescentRun {
         }
     }
 
-    /** Marks on points, cleared in O(1) by moving to a new stamp. */
+    /**
+     * Marks on points, cleared in O(1) by moving to a new positive stamp: {@code stamp} for points
+     * measured, {@code -stamp} for points in the current point's list, at {@code slot}.
+     */
     private static final class Marks {
         final int[] mark;
+        final int[] slot;
         private int stamp;
 
         Marks(int n) {
             mark = new int[n];
+            slot = new int[n];
         }
 
         int next() {
-            if (++stamp == 0) {
-                java.util.Arrays.fill(mark, 0);
-                stamp = 1;
+            if (stamp == Integer.MAX_VALUE) {
+                Arrays.fill(mark, 0);
+                stamp = 0;
             }
-            return stamp;
+            return ++stamp;
         }
     }
 

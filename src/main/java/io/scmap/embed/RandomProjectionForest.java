@@ -105,10 +105,7 @@ final class RandomProjectionForest {
         int hi = to - 1;
         while (lo <= hi) {
             int p = points[lo];
-            double margin = offset;
-            for (int d = 0; d < dim; d++) {
-                margin += normal[d] * x[p * dim + d];
-            }
+            double margin = offset + dot(normal, x, p * dim, dim);
             if (margin < 0 || (margin == 0 && tieLeft)) {
                 lo++;
             } else {
@@ -117,6 +114,25 @@ final class RandomProjectionForest {
             }
         }
         return lo == from || lo == to ? -1 : lo;
+    }
+
+    /** The dot product of {@code v} with {@code x[from, from + dim)}, in four interleaved sums. */
+    private static double dot(double[] v, double[] x, int from, int dim) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int d = 0;
+        for (; d + 4 <= dim; d += 4) {
+            s0 += v[d] * x[from + d];
+            s1 += v[d + 1] * x[from + d + 1];
+            s2 += v[d + 2] * x[from + d + 2];
+            s3 += v[d + 3] * x[from + d + 3];
+        }
+        for (; d < dim; d++) {
+            s0 += v[d] * x[from + d];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** A growable int array. */
