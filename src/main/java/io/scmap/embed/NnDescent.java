@@ -137,6 +137,7 @@ final class NnDescent implements NeighborSearch {
         report.put("knnIterations", changes.size());
         report.put("knnChangesPerIteration", changes);
         report.put("knnStop", stop);
+        report.put("knnDistances", run.distancesComputed());
         return new Neighbors(n, k, indices, distances);
     }
 

@@ -71,6 +71,15 @@ final class NnDescentRun {
         }
     }
 
+    /** Distances computed so far by the seeding and the local joins. */
+    long distancesComputed() {
+        long total = 0;
+        for (Marks m : marks) {
+            total += m.distances;
+        }
+        return total;
+    }
+
     /** Step 1: offers the pairs of each tree's leaves, one tree at a time, then fills short lists. */
     void seed(RandomProjectionForest.Leaves[] forest) {
         for (RandomProjectionForest.Leaves leaves : forest) {
@@ -79,7 +88,7 @@ final class NnDescentRun {
             par.forEach(tasks, t -> {
                 clear(buffers[t]);
                 for (int l = bounds[t]; l < bounds[t + 1]; l++) {
-                    offerLeafPairs(leaves.points, leaves.start[l], leaves.start[l + 1], buffers[t]);
+                    offerLeafPairs(leaves.points, leaves.start[l], leaves.start[l + 1], marks[t], buffers[t]);
                 }
             });
             apply(tasks, 0);
@@ -87,11 +96,12 @@ final class NnDescentRun {
         forEachPoint(this::fillShortList);
     }
 
-    private void offerLeafPairs(int[] points, int from, int to, Offers[] out) {
+    private void offerLeafPairs(int[] points, int from, int to, Marks seen, Offers[] out) {
         for (int s = from; s < to; s++) {
             int p = rank[points[s]];
+            int stamp = markList(p, seen);
             for (int t = s + 1; t < to; t++) {
-                measure(p, rank[points[t]], out);
+                pair(p, rank[points[t]], seen, stamp, out);
             }
         }
     }
@@ -148,18 +158,10 @@ final class NnDescentRun {
      * The local join seen from point {@code p}: measures {@code p} against every larger point {@code
      * q} that some point holds as a candidate together with it (both new, or one new and one old),
      * each such {@code q} once. Together over all {@code p}, this measures every pair the paper's
-     * per-point join would, once instead of once per point holding both. A {@code q} already in
-     * {@code p}'s list needs no offer to {@code p} and brings its distance along.
+     * per-point join would, once instead of once per point holding both.
      */
     private void joinFrom(int p, NnCandidates c, int[] start, int[] entry, Marks seen, Offers[] out) {
-        int stamp = seen.next();
-        for (int s = p * heaps.capacity; s < (p + 1) * heaps.capacity; s++) {
-            int j = heaps.index[s];
-            if (j > p) {
-                seen.mark[j] = -stamp;
-                seen.slot[j] = s;
-            }
-        }
+        int stamp = markList(p, seen);
         for (int e = start[p]; e < start[p + 1]; e++) {
             int i = entry[e] >> 1;
             measureLarger(p, c.fresh, i * c.max, c.freshCount[i], seen, stamp, out);
@@ -169,22 +171,43 @@ final class NnDescentRun {
         }
     }
 
-    /** Measures {@code p} against the larger points of {@code list[from, from + count)} not seen yet. */
+    /** Pairs {@code p} with the larger points of {@code list[from, from + count)} not seen yet. */
     private void measureLarger(int p, int[] list, int from, int count, Marks seen, int stamp, Offers[] out) {
         for (int s = from; s < from + count; s++) {
             int q = list[s];
-            if (q <= p || seen.mark[q] == stamp) {
-                continue;
+            if (q > p && seen.mark[q] != stamp) {
+                pair(p, q, seen, stamp, out);
+                seen.mark[q] = stamp;
             }
-            if (seen.mark[q] == -stamp) {
-                double d = heaps.distance[seen.slot[q]];
-                if (d <= heaps.worst(q)) {
-                    out[owner(q)].add(q, p, d);
-                }
-            } else {
-                measure(p, q, out);
+        }
+    }
+
+    /** Marks the points in {@code p}'s list with {@code -stamp} and their slots; returns the new stamp. */
+    private int markList(int p, Marks seen) {
+        int stamp = seen.next();
+        for (int s = p * heaps.capacity; s < (p + 1) * heaps.capacity; s++) {
+            int j = heaps.index[s];
+            if (j >= 0) {
+                seen.mark[j] = -stamp;
+                seen.slot[j] = s;
             }
-            seen.mark[q] = stamp;
+        }
+        return stamp;
+    }
+
+    /**
+     * Offers the pair to the lists it would enter; a {@code q} marked as in {@code p}'s list needs no
+     * offer to {@code p}, and its distance is known.
+     */
+    private void pair(int p, int q, Marks seen, int stamp, Offers[] out) {
+        if (seen.mark[q] == -stamp) {
+            double d = heaps.distance[seen.slot[q]];
+            if (d <= heaps.worst(q)) {
+                out[owner(q)].add(q, p, d);
+            }
+        } else {
+            seen.distances++;
+            measure(p, q, out);
         }
     }
 
@@ -302,6 +325,9 @@ final class NnDescentRun {
         final int[] mark;
         final int[] slot;
         private int stamp;
+
+        /** Distances computed by the task, for the report. */
+        long distances;
 
         Marks(int n) {
             mark = new int[n];

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * Times exact and NN-descent neighbours on synthetic sets and prints their recall; a main, not a
  * test. Arguments: n dim k kind(clustered|uniform) threads [exact(true|false) [maxCandidates
- * [maxIterations [delta]]]].
+ * [maxIterations [delta [trees]]]]].
  */
 final class KnnBenchmark {
     private KnnBenchmark() {}
@@ -33,7 +33,8 @@ final class KnnBenchmark {
             int candidates = args.length > 6 ? Integer.parseInt(args[6]) : NnDescent.MAX_CANDIDATES;
             int iterations = args.length > 7 ? Integer.parseInt(args[7]) : 0;
             double delta = args.length > 8 ? Double.parseDouble(args[8]) : NnDescent.DELTA;
-            NnDescent nnd = new NnDescent(0, iterations, candidates, delta);
+            int trees = args.length > 9 ? Integer.parseInt(args[9]) : 0;
+            NnDescent nnd = new NnDescent(trees, iterations, candidates, delta);
             Neighbors approx = approximate
                     ? nnd.search(x, n, dim, k, new SplittableRandom(1), par, EmbedListener.NONE)
                     : new Neighbors(n, 1, new int[n], new double[n]);
