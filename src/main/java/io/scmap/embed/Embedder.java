@@ -16,8 +16,10 @@ import java.util.SplittableRandom;
  * }</pre>
  *
  * <p>Determinism: every random step draws from streams split off {@code new SplittableRandom(seed)}
- * (first split: SVD, second: UMAP), and all parallel work is split by data size only, so the same
- * input and parameters give bit-identical output for any thread count and timing. The steps are also
+ * (first split: SVD, second: UMAP, which splits its own for the initial layout, the optimisation and
+ * NN-descent), and all parallel work is split by data size only or, for NN-descent, made
+ * order-independent, so the same input and parameters give bit-identical output for any thread count
+ * and timing. The steps are also
  * offered one by one ({@link #svd}, {@link #umap}); {@code umap(embed(...).svd().scores(), p)} equals
  * {@code embed(...)}'s coordinates.
  *

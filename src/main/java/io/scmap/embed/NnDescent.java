@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * Approximate euclidean k nearest neighbours by NN-descent (Dong, Charikar &amp; Li 2011, "Efficient
  * k-nearest neighbor graph construction for generic similarity measures") with the refinements of
- * pynndescent, which umap-learn uses for data of this size:
+ * pynndescent, which umap-learn uses beyond 4,096 points:
  *
  * <ol>
  *   <li>{@link NnDescentRun#seed seed}: every pair of points sharing a leaf of a forest of {@link
@@ -18,30 +18,42 @@ import java.util.SplittableRandom;
  *       offered to both points' lists; lists still short get random points;
  *   <li>{@link NnCandidates#build sample}: per point, up to {@code maxCandidates} neighbours and
  *       reverse neighbours not yet joined ("new") and as many already joined ("old"), chosen by a
- *       random priority: the paper's sampling with {@code rho k = maxCandidates} (60, umap-learn's
+ *       random priority: the paper's sampling, with {@code rho k = maxCandidates} (60, umap-learn's
  *       {@code max_candidates}); the sampled new ones become old;
- *   <li>{@link NnDescentRun#round local join}: every new-new and new-old pair among a point's candidates is
- *       measured, and offered to both points' lists when it beats either one's k-th distance;
- *   <li>repeat 2-3 until a round changes at most {@code delta n k} list entries ({@code delta} 0.001)
- *       or after {@code max(5, round(log2 n))} rounds (umap-learn's {@code n_iters}).
+ *   <li>{@link NnDescentRun#round local join}: every new-new and new-old pair among a point's
+ *       candidates is measured and offered to both points' lists when it beats either one's k-th
+ *       distance. Close points share many candidates' lists, so the join is run per pair rather
+ *       than per point: each pair once, from its smaller point, and not measured at all when it is
+ *       already listed there;
+ *   <li>repeat 2-3 until a round changes at most {@code delta n k} list entries ({@code delta} 0.001,
+ *       pynndescent's) or after {@code max(5, round(log2 n))} rounds (umap-learn's {@code n_iters}).
  * </ol>
  *
+ * <p>The search runs on a float copy of the points renumbered in the first tree's leaf order, so
+ * that nearby points are nearby in memory; the output is mapped back, with distances recomputed in
+ * double precision exactly as {@link ExactNeighbors} computes them, sorted by (distance, index).
+ * Only the choice among points at exactly equal distance (duplicate rows) follows the internal
+ * numbering.
+ *
  * <p><b>Deterministic parallel scheme.</b> Work alternates between two phases that never overlap. A
- * generate phase runs tasks over fixed blocks of {@value #BLOCK} points (for the local join, chunks of
- * {@value #CHUNK_BLOCKS} blocks at a time), which only read the lists and write (point, point,
- * distance) offers to their own buffers. An apply phase gives each thread a contiguous range of points
- * and lets it offer every buffered pair to the lists it owns. A {@link KnnHeaps list} ends with the
- * {@code k - 1} smallest distinct (distance, index) pairs of what it held and was offered, in any
- * order, so the lists after every phase are the same for any number of threads and any timing;
- * nothing reads a list's internal order: candidates are sampled by a hash of (salt, round, pair), a
- * round's changes are counted as the entries stamped with that round, and the output is sorted by
- * (distance, index). The salt and the trees' streams come from the given random; same random, same
- * neighbours.
+ * generate phase runs tasks over fixed parts of the data (a tree's leaves in {@value #CHUNK_BLOCKS}
+ * ranges; for the local join, chunks of {@value #CHUNK_BLOCKS} blocks of {@value #BLOCK} points),
+ * which only read the lists and write offers (point, candidate, distance) to buffers of their own.
+ * An apply phase gives each thread a contiguous range of points, whose lists it alone changes, and
+ * it offers them every buffered offer addressed to them. A {@link KnnHeaps list} ends with the
+ * {@code k - 1} smallest distinct (distance, index) pairs of what it held and was offered, whatever
+ * the order of the offers, so the lists after every phase are the same for any number of threads
+ * and any timing. Nothing reads a list's internal order: candidates are sampled by a hash of (salt,
+ * round, pair), a round's changes are counted as the entries stamped with that round, and the output
+ * is sorted. The salt and the trees' streams come from the given random: same random, same
+ * neighbours, bit for bit.
  *
  * <p>Cost: O(trees n leafSize dim) to seed and at most O(n maxCandidates^2 dim) per round, falling
- * as the lists settle; O(n (k + maxCandidates)) memory plus the pending offers of one chunk or tree.
- * Distances are summed in four interleaved partial sums, so they may differ from {@link
- * ExactNeighbors}' in the last bits.
+ * as the lists settle (at 80,000 SVD scores of 100 dimensions and k = 100, about 3 rounds and 1,500
+ * distances per point); O(n (k + maxCandidates) + n dim) memory plus the pending offers of one
+ * chunk or tree. Recall (the fraction of the true neighbours found) is typically 0.97 at k = 15 and
+ * 0.99 at k = 100 on clustered data, lower on data of high intrinsic dimension (about 0.57 for points
+ * uniform in a 100-dimensional cube at k = 15).
  */
 final class NnDescent implements NeighborSearch {
     /** Candidates of each kind per point and round (umap-learn's {@code max_candidates}). */
