@@ -18,6 +18,9 @@ import java.util.Map;
  * @param svdPowerIterations power iterations of the range finder (TruncatedSVD default {@code n_iter=5})
  * @param neighbors nearest neighbours per point, the point itself included (umap-learn
  *     {@code n_neighbors}, reference 100); at least 2
+ * @param exactNeighborsUpTo the nearest neighbours are exact up to this many points and approximate
+ *     beyond, by NN-descent as umap-learn's pynndescent (recall about 0.95 or better, far faster at
+ *     scale); default 30,000, 0 = always approximate, {@link Integer#MAX_VALUE} = always exact
  * @param minDist how tightly UMAP packs points (umap-learn {@code min_dist}, reference 0.0001); 0 is
  *     legal, at most {@code spread}
  * @param spread scale of the embedded points (umap-learn default 1.0)
@@ -36,6 +39,7 @@ public record EmbedParams(
         int svdOversamples,
         int svdPowerIterations,
         int neighbors,
+        int exactNeighborsUpTo,
         double minDist,
         double spread,
         int epochs,
@@ -47,7 +51,7 @@ public record EmbedParams(
 
     /** The reference pipeline's settings, seed 42, all processors. */
     public static final EmbedParams DEFAULTS =
-            new EmbedParams(40, 0.4, true, 100, 10, 5, 100, 0.0001, 1.0, 0, 1.0, 5, 1.0, 42, 0);
+            new EmbedParams(40, 0.4, true, 100, 10, 5, 100, 30_000, 0.0001, 1.0, 0, 1.0, 5, 1.0, 42, 0);
 
     public EmbedParams {
         requireNotNan("minTotal", minTotal);
@@ -56,6 +60,7 @@ public record EmbedParams(
         requireAtLeast("svdOversamples", svdOversamples, 0);
         requireAtLeast("svdPowerIterations", svdPowerIterations, 0);
         requireAtLeast("neighbors", neighbors, 2);
+        requireAtLeast("exactNeighborsUpTo", exactNeighborsUpTo, 0);
         if (!(minDist >= 0) || Double.isInfinite(minDist)) {
             throw new IllegalArgumentException("minDist must be >= 0, got " + minDist);
         }
@@ -105,6 +110,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -124,6 +130,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -143,6 +150,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -162,6 +170,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -181,6 +190,7 @@ public record EmbedParams(
                 v,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -200,6 +210,7 @@ public record EmbedParams(
                 svdOversamples,
                 v,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -218,6 +229,27 @@ public record EmbedParams(
                 svdDims,
                 svdOversamples,
                 svdPowerIterations,
+                v,
+                exactNeighborsUpTo,
+                minDist,
+                spread,
+                epochs,
+                learningRate,
+                negativeSampleRate,
+                repulsionStrength,
+                seed,
+                threads);
+    }
+
+    public EmbedParams withExactNeighborsUpTo(int v) {
+        return new EmbedParams(
+                minTotal,
+                maxShare,
+                requireMetadata,
+                svdDims,
+                svdOversamples,
+                svdPowerIterations,
+                neighbors,
                 v,
                 minDist,
                 spread,
@@ -238,6 +270,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 v,
                 spread,
                 epochs,
@@ -257,6 +290,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 v,
                 epochs,
@@ -276,6 +310,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 v,
@@ -295,6 +330,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -314,6 +350,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -333,6 +370,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -352,6 +390,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -371,6 +410,7 @@ public record EmbedParams(
                 svdOversamples,
                 svdPowerIterations,
                 neighbors,
+                exactNeighborsUpTo,
                 minDist,
                 spread,
                 epochs,
@@ -391,6 +431,7 @@ public record EmbedParams(
         m.put("svdOversamples", svdOversamples);
         m.put("svdPowerIterations", svdPowerIterations);
         m.put("neighbors", neighbors);
+        m.put("exactNeighborsUpTo", exactNeighborsUpTo);
         m.put("minDist", minDist);
         m.put("spread", spread);
         m.put("epochs", epochs);

@@ -8,20 +8,24 @@ import java.util.SplittableRandom;
 
 /**
  * The embed stage: turns an interaction matrix into a 2-D map as the reference pipeline did — row
- * filters and L1 normalisation, randomized truncated SVD, exact k nearest neighbours, UMAP.
+ * filters and L1 normalisation, randomized truncated SVD, k nearest neighbours (exact up to {@link
+ * EmbedParams#exactNeighborsUpTo} points, NN-descent beyond), UMAP.
  *
  * <pre>{@code
  * Embedding e = Embedder.embed(matrix, EmbedParams.DEFAULTS, EmbedListener.NONE);
  * }</pre>
  *
  * <p>Determinism: every random step draws from streams split off {@code new SplittableRandom(seed)}
- * (first split: SVD, second: UMAP), and all parallel work is split by data size only, so the same
- * input and parameters give bit-identical output for any thread count and timing. The steps are also
+ * (first split: SVD, second: UMAP, which splits its own for the initial layout, the optimisation and
+ * NN-descent), and all parallel work is split by data size only or, for NN-descent, made
+ * order-independent, so the same input and parameters give bit-identical output for any thread count
+ * and timing. The steps are also
  * offered one by one ({@link #svd}, {@link #umap}); {@code umap(embed(...).svd().scores(), p)} equals
  * {@code embed(...)}'s coordinates.
  *
  * <p>Cost for n kept rows, nnz stored entries, l = svdDims + svdOversamples, q power iterations, k
- * neighbours: SVD O((2q + 2) nnz l + (q + 1) n l^2); kNN O(n^2 svdDims) at worst; graph O(n k log k);
+ * neighbours: SVD O((2q + 2) nnz l + (q + 1) n l^2); kNN O(n^2 svdDims) at worst when exact, about
+ * O(n 60^2 svdDims) per NN-descent round; graph O(n k log k);
  * optimisation O(epochs n k (1 + negativeSampleRate)).
  */
 public final class Embedder {
@@ -46,7 +50,7 @@ public final class Embedder {
             long t = System.nanoTime();
             TruncatedSvd svd = svd(rows.matrix, p, svdRandom, par, listener);
             timings.put("svd", seconds(t));
-            Umap umap = new Umap(p, new ExactNeighbors());
+            Umap umap = new Umap(p, NeighborSearch.forSize(svd.rows(), p.exactNeighborsUpTo()));
             double[] xy = umap.run(svd.flatScores(), svd.rows(), svd.dims(), umapRandom, par, listener);
             timings.putAll(umap.timings);
             timings.put("total", seconds(start));
@@ -97,7 +101,8 @@ public final class Embedder {
         root.split();
         SplittableRandom umapRandom = root.split();
         try (Parallel par = new Parallel(p.threads())) {
-            double[] xy = new Umap(p, new ExactNeighbors()).run(flat, points.length, dim, umapRandom, par, listener);
+            Umap umap = new Umap(p, NeighborSearch.forSize(points.length, p.exactNeighborsUpTo()));
+            double[] xy = umap.run(flat, points.length, dim, umapRandom, par, listener);
             return DenseOps.toRows(xy, points.length, 2);
         }
     }

@@ -92,8 +92,10 @@ public final class Embedding {
 
     /**
      * What the algorithms chose, for the manifest: {@code svdDims}, {@code singularValuesTop5}, {@code
-     * neighbors}, {@code edges}, {@code edgesOptimized}, {@code epochs}, {@code a}, {@code b}, {@code
-     * init}, {@code components}, {@code threads}.
+     * neighbors}, {@code knn} ({@code exact} or {@code nn-descent}; for NN-descent also {@code
+     * knnTrees}, {@code knnLeafSize}, {@code knnMaxCandidates}, {@code knnIterations}, {@code
+     * knnChangesPerIteration}, {@code knnStop}), {@code edges}, {@code edgesOptimized}, {@code epochs},
+     * {@code a}, {@code b}, {@code init}, {@code components}, {@code threads}.
      */
     public Map<String, Object> diagnostics() {
         return diagnostics;

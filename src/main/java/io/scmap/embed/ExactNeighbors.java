@@ -1,6 +1,8 @@
 package io.scmap.embed;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Exact euclidean k nearest neighbours, pruned so that far-away points cost little:
@@ -30,8 +32,20 @@ final class ExactNeighbors implements NeighborSearch {
 
     private static final int LLOYD_ROUNDS = 2;
 
+    /** The exact search draws no randomness. */
     @Override
-    public Neighbors search(double[] points, int n, int dim, int k, Parallel par, EmbedListener listener) {
+    public Neighbors search(
+            double[] points, int n, int dim, int k, SplittableRandom random, Parallel par, EmbedListener listener) {
+        return search(points, n, dim, k, par, listener);
+    }
+
+    @Override
+    public Map<String, Object> report() {
+        return Map.of("knn", "exact");
+    }
+
+    /** Returns the neighbours of every point, the point itself first; see {@link NeighborSearch#search}. */
+    Neighbors search(double[] points, int n, int dim, int k, Parallel par, EmbedListener listener) {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k must be in [1, " + n + "], got " + k);
         }

@@ -70,6 +70,12 @@ final class NeighborHeap {
         idx[c] = i;
     }
 
+    /** Copies the indices held, in heap order, to {@code out} from {@code offset}; returns how many. */
+    int copyIndices(int[] out, int offset) {
+        System.arraycopy(idx, 0, out, offset, size);
+        return size;
+    }
+
     /** Writes the query itself, then the heap's content by increasing distance, as row {@code q}. */
     void writeSorted(int q, int k, int[] indices, double[] distances) {
         int base = q * k;

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * UMAP to two dimensions (McInnes, Healy &amp; Melville 2018, "UMAP: Uniform Manifold Approximation and
  * Projection for Dimension Reduction"), as umap-learn's {@code UMAP.fit_transform} with a euclidean
- * metric, as named steps: {@link #neighbors}, {@link FuzzyGraph#build fuzzy graph}, dropping edges
+ * metric, as named steps: {@link #neighbors} (by the given {@link NeighborSearch}; umap-learn uses
+ * pynndescent beyond 4,096 points), {@link FuzzyGraph#build fuzzy graph}, dropping edges
  * lighter than {@code max / epochs}, {@link CurveFit#fitAb curve parameters}, {@link InitialLayout
  * spectral initialisation}, {@link UmapOptimizer optimisation}.
  *
@@ -31,11 +32,12 @@ final class Umap {
     double[] run(double[] points, int n, int dim, SplittableRandom random, Parallel par, EmbedListener l) {
         SplittableRandom initRandom = random.split();
         SplittableRandom sgdRandom = random.split();
+        SplittableRandom knnRandom = random.split();
         if (n <= 1) {
             return new double[2 * n];
         }
         long t0 = System.nanoTime();
-        Neighbors nb = neighbors(points, n, dim, par, l);
+        Neighbors nb = neighbors(points, n, dim, knnRandom, par, l);
         long t1 = lap("knn", t0);
         FuzzyGraph graph = FuzzyGraph.build(nb, par);
         int epochs = params.epochsFor(n);
@@ -56,6 +58,7 @@ final class Umap {
         l.progress("optimize", 1.0);
         lap("optimize", t3);
         diagnostics.put("neighbors", nb.k());
+        diagnostics.putAll(search.report());
         diagnostics.put("edges", graph.edges());
         diagnostics.put("edgesOptimized", kept.edges());
         diagnostics.put("epochs", epochs);
@@ -67,9 +70,9 @@ final class Umap {
     }
 
     /** Step 1: k nearest neighbours, the point itself first ({@code min(neighbors, n - 1)} when few points). */
-    Neighbors neighbors(double[] points, int n, int dim, Parallel par, EmbedListener l) {
+    Neighbors neighbors(double[] points, int n, int dim, SplittableRandom random, Parallel par, EmbedListener l) {
         int k = n > params.neighbors() ? params.neighbors() : n - 1;
-        return search.search(points, n, dim, Math.max(1, k), par, l);
+        return search.search(points, n, dim, Math.max(1, k), random, par, l);
     }
 
     private long lap(String step, long since) {

@@ -16,6 +16,7 @@ class EmbedParamsTest {
         assertThat(p.svdOversamples()).isEqualTo(10);
         assertThat(p.svdPowerIterations()).isEqualTo(5);
         assertThat(p.neighbors()).isEqualTo(100);
+        assertThat(p.exactNeighborsUpTo()).isEqualTo(30_000);
         assertThat(p.minDist()).isEqualTo(0.0001);
         assertThat(p.spread()).isEqualTo(1.0);
         assertThat(p.learningRate()).isEqualTo(1.0);
@@ -44,6 +45,8 @@ class EmbedParamsTest {
         assertThatThrownBy(() -> EmbedParams.DEFAULTS.withMaxShare(Double.NaN))
                 .hasMessage("maxShare must be a number, got NaN");
         assertThatThrownBy(() -> EmbedParams.DEFAULTS.withThreads(-1)).hasMessage("threads must be >= 0, got -1");
+        assertThatThrownBy(() -> EmbedParams.DEFAULTS.withExactNeighborsUpTo(-1))
+                .hasMessage("exactNeighborsUpTo must be >= 0, got -1");
     }
 
     @Test
@@ -57,13 +60,16 @@ class EmbedParamsTest {
 
     @Test
     void copiesChangeOneFieldAndMapListsAll() {
-        EmbedParams p = EmbedParams.DEFAULTS.withNeighbors(15).withSeed(7);
+        EmbedParams p = EmbedParams.DEFAULTS.withNeighbors(15).withSeed(7).withExactNeighborsUpTo(0);
         assertThat(p.neighbors()).isEqualTo(15);
         assertThat(p.seed()).isEqualTo(7);
-        assertThat(p.withNeighbors(100).withSeed(42)).isEqualTo(EmbedParams.DEFAULTS);
+        assertThat(p.exactNeighborsUpTo()).isZero();
+        assertThat(p.withNeighbors(100).withSeed(42).withExactNeighborsUpTo(30_000))
+                .isEqualTo(EmbedParams.DEFAULTS);
         assertThat(p.toMap())
-                .hasSize(15)
+                .hasSize(16)
                 .containsEntry("neighbors", 15)
+                .containsEntry("exactNeighborsUpTo", 0)
                 .containsEntry("minDist", 0.0001)
                 .containsEntry("seed", 7L);
         assertThat(p.toMap().keySet())

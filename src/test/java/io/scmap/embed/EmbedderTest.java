@@ -64,6 +64,23 @@ class EmbedderTest {
     }
 
     @Test
+    void nearestNeighboursAreExactUpToTheThresholdAndNnDescentBeyond() {
+        assertThat(embedding.diagnostics()).containsEntry("knn", "exact").doesNotContainKey("knnIterations");
+        EmbedParams approximate = PARAMS.withExactNeighborsUpTo(embedding.size() - 1);
+        Embedding e = Embedder.embed(matrix, approximate, EmbedListener.NONE);
+        assertThat(e.diagnostics()).containsEntry("knn", "nn-descent").containsKeys("knnIterations", "knnStop");
+        Embedding single = Embedder.embed(matrix, approximate.withThreads(1), EmbedListener.NONE);
+        assertThat(single.x()).containsExactly(e.x());
+        assertThat(single.y()).containsExactly(e.y());
+        int[] kept = e.keptRows();
+        int[] labels = new int[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            labels[i] = kept[i] % 4;
+        }
+        assertThat(TestData.nearestNeighborPurity(e.coordinates(), labels, 10)).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
     void stepsComposeToTheWholeStage() {
         double[][] xy = Embedder.umap(embedding.svd().scores(), PARAMS, EmbedListener.NONE);
         assertThat(xy).isDeepEqualTo(embedding.coordinates());

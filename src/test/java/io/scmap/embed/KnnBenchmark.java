@@ -1,0 +1,56 @@
+package io.scmap.embed;
+
+import java.util.SplittableRandom;
+
+/**
+ * Times exact and NN-descent neighbours on synthetic sets and prints their recall; a main, not a
+ * test. Arguments: n dim k kind(clustered|uniform) threads [exact(true|false) [maxCandidates
+ * [maxIterations [delta [trees]]]]].
+ */
+final class KnnBenchmark {
+    private KnnBenchmark() {}
+
+    static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
+    }
+
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        int dim = Integer.parseInt(args[1]);
+        int k = Integer.parseInt(args[2]);
+        String kind = args[3];
+        int threads = Integer.parseInt(args[4]);
+        boolean exact = args.length <= 5 || !args[5].equals("false");
+        boolean approximate = args.length <= 5 || !args[5].equals("only");
+        double[] x =
+                kind.equals("uniform") ? KnnTestData.uniform(n, dim, 7) : KnnTestData.clustered(n, dim, 40, 0.05, 7);
+        try (Parallel par = new Parallel(threads)) {
+            long t = System.nanoTime();
+            long cpu = cpuNanos();
+            int candidates = args.length > 6 ? Integer.parseInt(args[6]) : NnDescent.MAX_CANDIDATES;
+            int iterations = args.length > 7 ? Integer.parseInt(args[7]) : 0;
+            double delta = args.length > 8 ? Double.parseDouble(args[8]) : NnDescent.DELTA;
+            int trees = args.length > 9 ? Integer.parseInt(args[9]) : 0;
+            NnDescent nnd = new NnDescent(trees, iterations, candidates, delta);
+            Neighbors approx = approximate
+                    ? nnd.search(x, n, dim, k, new SplittableRandom(1), par, EmbedListener.NONE)
+                    : new Neighbors(n, 1, new int[n], new double[n]);
+            double nndSeconds = (System.nanoTime() - t) / 1e9;
+            System.out.printf(
+                    "%s n=%d dim=%d k=%d threads=%d: nn-descent %.1f s (cpu %.1f s) %s%n",
+                    kind, n, dim, k, par.threads(), nndSeconds, (cpuNanos() - cpu) / 1e9, nnd.report());
+            if (exact) {
+                t = System.nanoTime();
+                cpu = cpuNanos();
+                Neighbors truth = new ExactNeighbors().search(x, n, dim, k, par, EmbedListener.NONE);
+                double exactSeconds = (System.nanoTime() - t) / 1e9;
+                System.out.printf(
+                        "  exact %.1f s (cpu %.1f s); recall %.4f%n",
+                        exactSeconds, (cpuNanos() - cpu) / 1e9, approximate ? KnnTestData.recall(approx, truth) : 0);
+            }
+        }
+    }
+}
