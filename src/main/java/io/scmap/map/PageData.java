@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * embedded as text. The points go column by column into a gzip'ed binary payload (see {@link
  * ColumnPacker}), embedded as base64: x and y (f32), followers (f64, -1 unknown), emergeDay (days since
  * 1970-01-01, {@value #NO_DATE} unknown), generation (index into generations, -1 unknown), cluster,
- * neighborCount and neighbors (point indices, flattened), permalink and name (strings). Binary columns
+ * neighborCount and neighborOffset (each neighbour as its page index minus its point's, flattened),
+ * permalink and name (strings). Points go in {@link #spatialOrder}. Binary columns
  * load at a million points without a JSON parse of tens of megabytes, and gzip shrinks the repetitive
  * strings. Each point keeps at most {@value #MAX_NEIGHBORS} neighbours, and only those that are points
  * themselves. Linear in the atlas size; the same atlas gives the same bytes.
@@ -49,28 +50,71 @@ final class PageData {
         this.payload = payload;
     }
 
-    /** Packs the points of {@code atlas}. */
+    /** Packs the points of {@code atlas}, in {@link #spatialOrder} (the page does not need the atlas order). */
     static PageData of(Atlas atlas) {
-        List<MapPoint> p = atlas.points();
-        int n = p.size();
-        int[][] near = neighbors(atlas);
+        List<MapPoint> atlasPoints = atlas.points();
+        int n = atlasPoints.size();
+        int[] order = spatialOrder(atlasPoints);
+        int[] pageIndex = new int[n];
+        for (int k = 0; k < n; k++) {
+            pageIndex[order[k]] = k;
+        }
+        List<MapPoint> p = Arrays.stream(order).mapToObj(atlasPoints::get).toList();
+        int[][] atlasNear = neighbors(atlas);
+        int[][] near = new int[n][];
+        for (int k = 0; k < n; k++) {
+            int self = k;
+            near[k] = Arrays.stream(atlasNear[order[k]]).map(j -> pageIndex[j] - self).toArray();
+        }
         ColumnPacker packer = new ColumnPacker();
         packer.float32("x", n, i -> p.get(i).x());
         packer.float32("y", n, i -> p.get(i).y());
-        packer.float64(
-                "followers", n, i -> p.get(i).followers() < 0 ? -1 : p.get(i).followers());
+        packer.float64("followers", n, i -> p.get(i).followers() < 0 ? -1 : p.get(i).followers());
         packer.integers("emergeDay", n, i -> day(p.get(i).emergeDate()));
         packer.integers("generation", n, i -> generation(p.get(i).generation()));
         packer.integers("cluster", n, i -> p.get(i).cluster());
         packer.integers("neighborCount", n, i -> near[i].length);
-        int[] flat = Arrays.stream(near)
-                .flatMapToInt(java.util.Arrays::stream)
-                .toArray();
-        packer.integers("neighbors", flat.length, i -> flat[i]);
+        int[] flat = Arrays.stream(near).flatMapToInt(Arrays::stream).toArray();
+        packer.integers("neighborOffset", flat.length, i -> flat[i]);
         packer.strings("permalink", n, i -> p.get(i).permalink());
         packer.strings("name", n, i -> p.get(i).name());
         List<ColumnPacker.Column> columns = packer.columns();
         return new PageData(atlas, columns, packer.finish());
+    }
+
+    /**
+     * The points' indices sorted along a Z-order (Morton) curve over their coordinates, quantised to 16
+     * bits per axis; ties by index. Points near on the map get near indices, so a neighbour, which is
+     * usually near on the map, is stored as a small offset from its point, which gzip packs several
+     * times tighter than random indices. O(n log n), deterministic.
+     */
+    static int[] spatialOrder(List<MapPoint> points) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (MapPoint p : points) {
+            x0 = Math.min(x0, p.x());
+            x1 = Math.max(x1, p.x());
+            y0 = Math.min(y0, p.y());
+            y1 = Math.max(y1, p.y());
+        }
+        double span = Math.max(Math.max(x1 - x0, y1 - y0), Double.MIN_NORMAL);
+        long[] keys = new long[points.size()];
+        for (int i = 0; i < keys.length; i++) {
+            long qx = Math.min(0xffff, (long) ((points.get(i).x() - x0) / span * 0x10000));
+            long qy = Math.min(0xffff, (long) ((points.get(i).y() - y0) / span * 0x10000));
+            keys[i] = (interleave(qx) | interleave(qy) << 1) << 31 | i;
+        }
+        Arrays.sort(keys);
+        return Arrays.stream(keys).mapToInt(k -> (int) (k & 0x7fffffffL)).toArray();
+    }
+
+    /** The 16 low bits of {@code v} spread to the even bits of the result. */
+    private static long interleave(long v) {
+        long x = v & 0xffff;
+        x = (x | x << 8) & 0x00ff00ffL;
+        x = (x | x << 4) & 0x0f0f0f0fL;
+        x = (x | x << 2) & 0x33333333L;
+        return (x | x << 1) & 0x55555555L;
     }
 
     /** The packed columns, in payload order. */

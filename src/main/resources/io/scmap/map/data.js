@@ -14,7 +14,7 @@ const TYPED = {
   u16: Uint16Array, i32: Int32Array, u32: Uint32Array, utf8: Uint8Array,
 };
 
-// Filled by unpack(): columns indexed by point (the order of points.csv).
+// Filled by unpack(): columns indexed by point (in the payload's order, which is spatial).
 let X, Y, FOLLOWERS, EMERGE, GEN, CLUSTER, NB_START, NB, PERMALINK, NAME;
 // Points in drawing order (least followed first, so that well-known artists stay on top) and back.
 let ORDER, RANK;
@@ -36,6 +36,18 @@ function stringColumn(bytes, lengths) {
   return { get: i => text.substring(start[i], start[i + 1]) };
 }
 
+/** A column of n elements of type T from its byte planes (all first bytes, then all second bytes, ...). */
+function unshuffle(planes, T, n) {
+  const size = T.BYTES_PER_ELEMENT;
+  if (size === 1) return new T(planes.buffer, planes.byteOffset, n);
+  const bytes = new Uint8Array(n * size);
+  for (let b = 0; b < size; b++) {
+    const plane = planes.subarray(b * n, (b + 1) * n);
+    for (let i = 0, o = b; i < n; i++, o += size) bytes[o] = plane[i];
+  }
+  return new T(bytes.buffer);
+}
+
 /** Decodes the payload into the columns; the gzip is undone by the browser's DecompressionStream. */
 async function unpack() {
   const holder = $('data');
@@ -47,7 +59,7 @@ async function unpack() {
   let at = 0;
   for (const c of META.columns) {
     const T = TYPED[c.type];
-    col[c.name] = new T(buffer, at, c.length);
+    col[c.name] = unshuffle(new Uint8Array(buffer, at, c.length * T.BYTES_PER_ELEMENT), T, c.length);
     at = Math.ceil((at + c.length * T.BYTES_PER_ELEMENT) / 8) * 8;
   }
   X = col.x;
@@ -56,7 +68,7 @@ async function unpack() {
   EMERGE = col.emergeDay;
   GEN = col.generation;
   CLUSTER = col.cluster;
-  NB = col.neighbors;
+  NB = col.neighborOffset;
   NB_START = new Uint32Array(N + 1);
   for (let i = 0; i < N; i++) NB_START[i + 1] = NB_START[i] + col.neighborCount[i];
   PERMALINK = stringColumn(col.permalink, col.permalinkLength);
@@ -109,7 +121,7 @@ function urlOf(i) {
 }
 
 function neighboursOf(i) {
-  return Array.from(NB.subarray(NB_START[i], NB_START[i + 1]));
+  return Array.from(NB.subarray(NB_START[i], NB_START[i + 1]), d => i + d);
 }
 
 function emergeText(i) {

@@ -22,8 +22,7 @@ function testHooks() {
       const i = pickAt(x, y);
       return i < 0 ? null : PERMALINK.get(i);
     },
-    pickArea: (x, y, width, height) => deckgl.pickObjects({ x, y, width, height, layerIds: ['points'] })
-      .map(o => PERMALINK.get(ORDER[o.index])),
+    frameMs: timeFrame,
     view: () => ({ target: viewState.target.slice(), zoom: viewState.zoom, fitZoom }),
   });
 }

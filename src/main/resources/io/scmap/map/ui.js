@@ -82,7 +82,7 @@ function syncGenerationControls() {
 // ---- pointer on the map ---------------------------------------------------------------------------
 
 function pointerOver(info) {
-  const i = info && info.layer && info.layer.id === 'points' && info.index >= 0 ? ORDER[info.index] : -1;
+  const i = info && info.x >= 0 ? pickAt(info.x, info.y) : -1;
   if (i !== hoverIndex) {
     hoverIndex = i;
     redraw();
@@ -92,7 +92,7 @@ function pointerOver(info) {
 }
 
 function pointerClick(info) {
-  const i = info && info.layer && info.layer.id === 'points' && info.index >= 0 ? ORDER[info.index] : -1;
+  const i = info && info.x >= 0 ? pickAt(info.x, info.y) : -1;
   if (i >= 0) {
     pin(i);
     openSoundCloud(i);

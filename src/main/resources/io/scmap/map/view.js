@@ -11,6 +11,7 @@ let fitZoom = 0;
 let hoverIndex = -1, pinnedIndex = -1;
 let showDensity = false;
 let POSITIONS = new Float32Array(0), SIZES = new Float32Array(0);
+const SIZES_MAX = 2.1;
 let density = null;
 // Smaller maps get bigger dots.
 const BASE_RADIUS = Math.max(1.3, Math.min(4, 4.4 - 0.6 * Math.log10(Math.max(N, 1))));
@@ -26,6 +27,7 @@ function buildBuffers() {
     const f = FOLLOWERS[i];
     SIZES[k] = 1 + 0.22 * Math.min(5, Math.max(0, Math.log10(1 + Math.max(f, 0)) - 1));
   }
+  buildGrid();
 }
 
 function scale() {
@@ -85,7 +87,6 @@ function pointsLayer() {
     radiusUnits: 'pixels',
     radiusScale: radiusScale(),
     radiusMinPixels: 1,
-    pickable: true,
     extensions: [new deck.DataFilterExtension({ filterSize: 1 })],
     filterRange: [0.5, 1.5],
     updateTriggers: { getFillColor: m.name, getFilterValue: visibleVersion },
@@ -130,45 +131,85 @@ function ringLayers() {
 }
 
 /**
- * Density of the shown points as filled contour bands. At most 200,000 of them are sampled (evenly in
- * drawing order), plenty for a density on a grid of about 150 cells across; thresholds are quantiles of
- * the non-empty cells, so the bands adapt to any map.
+ * Density of the shown points: counts on a grid of 80 to 200 cells across (more for more points), smoothed by a Gaussian (a
+ * kernel density estimate), handed to deck.gl's ContourLayer one weighted point per cell so that its
+ * marching squares trace the smooth field. Levels are fractions of the 99th percentile cell, so the
+ * bands adapt to any map. Linear in the points plus the grid.
  */
 function densityData() {
-  const cell = Math.max(BOUNDS.x1 - BOUNDS.x0, BOUNDS.y1 - BOUNDS.y0, 1e-9) / 150;
-  const step = Math.max(1, Math.ceil(visibleCount / 200000));
-  const pos = [];
-  let seen = 0;
+  const across = Math.max(80, Math.min(200, Math.round(2 * Math.sqrt(N))));
+  const cell = Math.max(BOUNDS.x1 - BOUNDS.x0, BOUNDS.y1 - BOUNDS.y0, 1e-9) / across;
+  const pad = 10;
+  const ox = Math.floor(BOUNDS.x0 / cell) - pad, oy = Math.floor(BOUNDS.y0 / cell) - pad;
+  const gw = Math.floor(BOUNDS.x1 / cell) - ox + pad + 1, gh = Math.floor(BOUNDS.y1 / cell) - oy + pad + 1;
+  let grid = new Float32Array(gw * gh);
   for (let k = 0; k < N; k++) {
-    if (VISIBLE[k] !== 1 || seen++ % step !== 0) continue;
-    pos.push(POSITIONS[2 * k], POSITIONS[2 * k + 1]);
+    if (VISIBLE[k] !== 1) continue;
+    grid[(Math.floor(POSITIONS[2 * k] / cell) - ox) + gw * (Math.floor(POSITIONS[2 * k + 1] / cell) - oy)]++;
   }
-  const counts = new Map();
-  for (let p = 0; p < pos.length; p += 2) {
-    const key = Math.floor(pos[p] / cell) + ',' + Math.floor(pos[p + 1] / cell);
-    counts.set(key, (counts.get(key) || 0) + 1);
+  grid = blur(blur(grid, gw, gh, 1, gw), gh, gw, gw, 1);
+  const cells = [], weights = [];
+  let max = 0;
+  for (let c = 0; c < grid.length; c++) max = Math.max(max, grid[c]);
+  for (let c = 0; c < grid.length; c++) {
+    if (grid[c] <= max * 1e-3) continue;
+    cells.push(((c % gw) + ox + 0.5) * cell, (Math.floor(c / gw) + oy + 0.5) * cell);
+    weights.push(grid[c]);
   }
-  const sorted = Float64Array.from(counts.values()).sort();
-  const q = f => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))] : 1;
-  const levels = [q(0.35), q(0.6), q(0.8), q(0.93)].map((t, k, a) => Math.max(t, k ? a[k - 1] + 0.5 : 1));
-  return { version: visibleVersion, cell, positions: Float32Array.from(pos), levels };
+  const sorted = Float64Array.from(weights).sort();
+  const top = sorted.length ? sorted[Math.floor(0.99 * (sorted.length - 1))] : 1;
+  return {
+    version: visibleVersion, cell, positions: Float32Array.from(cells), weights: Float32Array.from(weights),
+    levels: [0.1, 0.25, 0.45, 0.7].map(f => f * top),
+  };
+}
+
+/** A separable Gaussian blur (sigma 2.6 cells) along one axis of a grid: lines of a given stride. */
+function blur(grid, lines, length, lineStride, step) {
+  const r = 8, kernel = [];
+  for (let d = -r; d <= r; d++) kernel.push(Math.exp(-(d * d) / (2 * 2.6 * 2.6)));
+  const out = new Float32Array(grid.length);
+  for (let l = 0; l < lines; l++) {
+    const base = l * lineStride;
+    for (let a = 0; a < length; a++) {
+      let sum = 0;
+      for (let d = -r; d <= r; d++) {
+        const b = a + d;
+        if (b >= 0 && b < length) sum += grid[base + b * step] * kernel[d + r];
+      }
+      out[base + a * step] = sum;
+    }
+  }
+  return out;
 }
 
 function densityLayer() {
   if (!density || density.version !== visibleVersion) density = densityData();
-  const t = density.levels;
-  const band = (lo, hi, a) => ({ threshold: [lo, hi], color: [190, 200, 255, a] });
+  const { positions, weights, levels: t } = density;
+  const band = (lo, hi, a) => ({ threshold: [lo, hi], color: [170, 185, 255, a] });
   return new deck.ContourLayer({
     id: 'density',
-    data: { length: density.positions.length / 2, attributes: { getPosition: { value: density.positions, size: 2 } } },
+    data: { length: weights.length },
+    // deck.gl's aggregation layers read positions through an accessor rather than a binary attribute.
+    getPosition: (_, { index, target }) => {
+      target[0] = positions[2 * index];
+      target[1] = positions[2 * index + 1];
+      target[2] = 0;
+      return target;
+    },
+    getWeight: (_, { index }) => weights[index],
+    aggregation: 'SUM',
     cellSize: density.cell,
+    gridOrigin: [0, 0],
     gpuAggregation: false,
+    // Drawn under the points: without this the bands, lifted a little in z, would hide them.
+    parameters: { depthWriteEnabled: false, depthCompare: 'always' },
     contours: [
-      band(t[0], t[1], 18), band(t[1], t[2], 30), band(t[2], t[3], 44), band(t[3], Infinity, 60),
-      { threshold: t[1], color: [205, 215, 255, 90], strokeWidth: 1 },
-      { threshold: t[3], color: [205, 215, 255, 130], strokeWidth: 1 },
+      band(t[0], t[1], 22), band(t[1], t[2], 34), band(t[2], t[3], 48), band(t[3], 1e30, 64),
+      { threshold: t[0], color: [190, 200, 255, 110], strokeWidth: 1 },
+      { threshold: t[2], color: [200, 210, 255, 150], strokeWidth: 1 },
     ],
-    updateTriggers: { getPosition: density.version },
+    updateTriggers: { getPosition: density.version, getWeight: density.version },
   });
 }
 
@@ -179,7 +220,20 @@ function layers() {
   return all;
 }
 
-let layersQueued = false;
+let layersQueued = false, afterRender = null;
+
+/** Milliseconds to draw one frame of the current view, the GPU's work included (for the benchmark). */
+function timeFrame() {
+  return new Promise(resolve => {
+    const t0 = performance.now();
+    afterRender = gl => {
+      afterRender = null;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      resolve(performance.now() - t0);
+    };
+    deckgl.redraw('timed');
+  });
+}
 
 /** Rebuilds the layer list on the next frame; deck.gl only uploads what changed. */
 function redraw() {
@@ -194,6 +248,10 @@ function redraw() {
 function createDeck(onFirstRender) {
   let rendered = false;
   viewState = limits(fitView());
+  // Sized before deck.gl starts, so that its first frame is drawn at the final size, not 300 × 150.
+  const canvas = $('map');
+  canvas.width = Math.round(canvas.clientWidth * (window.devicePixelRatio || 1));
+  canvas.height = Math.round(canvas.clientHeight * (window.devicePixelRatio || 1));
   deckgl = new deck.Deck({
     canvas: 'map',
     width: '100%',
@@ -210,8 +268,9 @@ function createDeck(onFirstRender) {
     getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     onHover: info => pointerOver(info),
     onClick: info => pointerClick(info),
-    onAfterRender: () => {
-      if (!rendered) {
+    onAfterRender: ({ gl }) => {
+      if (afterRender) afterRender(gl);
+      if (!rendered && gl.drawingBufferWidth === canvas.width && gl.drawingBufferHeight === canvas.height) {
         rendered = true;
         onFirstRender();
       }
@@ -246,8 +305,3 @@ function fit() {
   flyTo(v.target[0], v.target[1], v.zoom);
 }
 
-/** The artist drawn at screen position (x, y), or -1; hidden artists are never picked. */
-function pickAt(x, y) {
-  const info = deckgl.pickObject({ x, y, radius: 5, layerIds: ['points'] });
-  return info && info.index >= 0 ? ORDER[info.index] : -1;
-}

@@ -82,9 +82,9 @@ final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        if (!Boolean.getBoolean("noperf")) logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        if (!Boolean.getBoolean("noperf")) options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -108,7 +108,7 @@ final class Browser implements AutoCloseable {
      */
     @Nullable String open(Path file, Duration timeout) {
         consoleErrors();
-        requests();
+        if (!Boolean.getBoolean("noperf")) requests();
         driver.get(file.toUri().toString());
         await(
                 "return document.documentElement.dataset.ready === 'true' || !document.getElementById('fatal').hidden",
