@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +83,9 @@ final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
-        if (!Boolean.getBoolean("noperf")) logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        if (!Boolean.getBoolean("noperf")) options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -108,7 +109,7 @@ final class Browser implements AutoCloseable {
      */
     @Nullable String open(Path file, Duration timeout) {
         consoleErrors();
-        if (!Boolean.getBoolean("noperf")) requests();
+        requests();
         driver.get(file.toUri().toString());
         await(
                 "return document.documentElement.dataset.ready === 'true' || !document.getElementById('fatal').hidden",
@@ -117,12 +118,16 @@ final class Browser implements AutoCloseable {
         return error == null ? null : error.toString();
     }
 
-    /** Polls {@code condition} (a script returning a boolean) until it holds; fails after {@code timeout}. */
-    void await(String condition, Duration timeout) {
+    /**
+     * Polls {@code condition} (a script returning a boolean, with {@code args} as {@code arguments}) until
+     * it holds; fails after {@code timeout}.
+     */
+    void await(String condition, Duration timeout, Object... args) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Boolean.TRUE.equals(js(condition))) {
+        while (!Boolean.TRUE.equals(js(condition, args))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("page did not reach '" + condition + "' within " + timeout);
+                throw new IllegalStateException("page did not reach '" + condition + "' with " + Arrays.toString(args)
+                        + " within " + timeout);
             }
             try {
                 Thread.sleep(20);
