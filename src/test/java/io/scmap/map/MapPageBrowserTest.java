@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 
 /**
  * The generated {@code map.html} in real headless Chromium (software WebGL): it draws, logs no error,
@@ -234,7 +235,147 @@ class MapPageBrowserTest {
         assertThat(browser.js("return document.getElementById('gen-from').value")).isEqualTo("0");
     }
 
+    @Test
+    void sceneLabelsDoNotOverlapAndGrowWithZoom() {
+        open("random.html");
+        List<double[]> before = labelBoxes();
+        assertThat(before).hasSizeGreaterThanOrEqualTo(4);
+        assertNoOverlap(before);
+        double[] panel = box("#panel");
+        assertThat(before).noneMatch(b -> overlaps(b, panel));
+
+        // Zoom in with the wheel over the largest scene's label: it stays put and grows.
+        Object largest = browser.js("return document.querySelector('.scene-label:not([hidden])').dataset.scene");
+        double[] label = box(".scene-label[data-scene='" + largest + "']");
+        int x = (int) ((label[0] + label[2]) / 2);
+        int y = (int) ((label[1] + label[3]) / 2);
+        for (int k = 0; k < 4; k++) {
+            new Actions(browser.driver())
+                    .scrollFromOrigin(WheelInput.ScrollOrigin.fromViewport(x, y), 0, -300)
+                    .perform();
+        }
+        browser.await("const v = scmap.view(); return v.zoom - v.fitZoom > 1", LOAD);
+        settle();
+        List<double[]> after = labelBoxes();
+        assertNoOverlap(after);
+        double[] grown = box(".scene-label[data-scene='" + largest + "']");
+        assertThat(grown[3] - grown[1]).isGreaterThan((label[3] - label[1]) * 1.15);
+    }
+
+    @Test
+    void lassoListsTheArtistsInside() {
+        open("hostile.html");
+        int x0 = 560, x1 = 1000, y0 = 20, y1 = 330;
+        List<MapPoint> inside = new ArrayList<>();
+        for (MapPoint p : hostile.points()) {
+            List<?> at = (List<?>) Objects.requireNonNull(browser.js("return scmap.screenOf(arguments[0])", p.permalink()));
+            double x = ((Number) at.get(0)).doubleValue();
+            double y = ((Number) at.get(1)).doubleValue();
+            if (x > x0 && x < x1 && y > y0 && y < y1) {
+                inside.add(p);
+            }
+        }
+        assertThat(inside).hasSizeBetween(2, hostile.points().size() - 2);
+        Object view = browser.js("return JSON.stringify(scmap.view())");
+        new Actions(browser.driver())
+                .keyDown(Keys.SHIFT)
+                .moveToLocation(x0, y0)
+                .clickAndHold()
+                .moveToLocation(x1, y0)
+                .moveToLocation(x1, (y0 + y1) / 2)
+                .moveToLocation(x1, y1)
+                .moveToLocation(x0, y1)
+                .moveToLocation(x0, y0 + 5)
+                .release()
+                .keyUp(Keys.SHIFT)
+                .perform();
+        browser.await("return !document.getElementById('selection').hidden", LOAD);
+        assertThat(browser.js("return JSON.stringify(scmap.view())")).as("the lasso does not pan").isEqualTo(view);
+        assertThat(text("#selection h2")).isEqualTo(inside.size() + " artists in the lasso");
+        List<String> hrefs = ((List<?>) Objects.requireNonNull(browser.js(
+                        "return [...document.querySelectorAll('#selection a')].map(a => a.getAttribute('href'))")))
+                .stream()
+                .map(String::valueOf)
+                .toList();
+        assertThat(hrefs).containsExactlyInAnyOrderElementsOf(inside.stream().map(MapPoint::url).toList());
+        assertThat(browser.js("return [...document.querySelectorAll('#selection a')]"
+                        + ".every(a => a.target === '_blank' && a.rel.includes('noopener') && a.children.length === 0)"))
+                .isEqualTo(true);
+        assertThat(browser.js("return document.querySelectorAll('img, b').length")).isEqualTo(0L);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void neighboursPanelListsArtistsLikeThePinnedOne() {
+        open("hostile.html");
+        search("artist-0" + Keys.ENTER);
+        browser.await("return document.getElementById('card').dataset.permalink === 'artist-0'", LOAD);
+        assertThat(browser.js("return document.querySelector('#card h3').textContent === 'Artists like ' + arguments[0]",
+                        SampleAtlases.IMG))
+                .isEqualTo(true);
+        List<?> near = (List<?>) Objects.requireNonNull(
+                browser.js("return [...document.querySelectorAll('#card ol.near button')].map(b => b.textContent)"));
+        assertThat(near).hasSize(3);
+        assertThat(near.get(1)).isEqualTo(hostile.points().get(2).name());
+        WebElement first = browser.driver().findElement(By.cssSelector("#card ol.near button"));
+        first.sendKeys(Keys.ENTER);
+        browser.await("return document.getElementById('card').dataset.permalink === 'artist-1'", LOAD);
+        assertThat(browser.js("return document.querySelectorAll('img, script:not([type])').length")).isEqualTo(2L);
+    }
+
+    @Test
+    void densityContoursDrawUnderThePoints() {
+        open("random.html");
+        BufferedImage before = browser.screenshot();
+        browser.driver().findElement(By.cssSelector("label[for=density-on], #density-on")).click();
+        browser.await("return document.getElementById('density-on').checked", LOAD);
+        settle();
+        BufferedImage after = browser.screenshot();
+        int changed = 0;
+        int background = 0;
+        for (int y = 0; y < HEIGHT; y += 2) {
+            for (int x = 320; x < WIDTH; x += 2) {
+                boolean wasBackground = distance(before.getRGB(x, y), BACKGROUND) < 6;
+                background += wasBackground ? 1 : 0;
+                changed += wasBackground && distance(after.getRGB(x, y), BACKGROUND) >= 6 ? 1 : 0;
+            }
+        }
+        assertThat(changed).as("background pixels the contours cover").isGreaterThan(background / 20);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     // Helpers -------------------------------------------------------------------------------------------
+
+    private double[] box(String selector) {
+        List<?> r = (List<?>) Objects.requireNonNull(browser.js(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                        + " return [r.left, r.top, r.right, r.bottom]",
+                selector));
+        return r.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+    }
+
+    private List<double[]> labelBoxes() {
+        List<?> boxes = (List<?>) Objects.requireNonNull(browser.js(
+                "return [...document.querySelectorAll('.scene-label')].filter(e => !e.hidden).map(e => {"
+                        + " const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"));
+        return boxes.stream()
+                .map(b -> ((List<?>) b).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray())
+                .toList();
+    }
+
+    private static void assertNoOverlap(List<double[]> boxes) {
+        for (int a = 0; a < boxes.size(); a++) {
+            for (int b = a + 1; b < boxes.size(); b++) {
+                assertThat(overlaps(boxes.get(a), boxes.get(b)))
+                        .as("labels %d and %d overlap", a, b)
+                        .isFalse();
+            }
+        }
+    }
+
+    private static boolean overlaps(double[] a, double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    }
 
     private void open(String page) {
         String error = browser.open(dir.resolve(page), LOAD);
