@@ -22,7 +22,16 @@ import java.util.regex.Pattern;
 final class HtmlWriter {
     /** Scripts in the order they are concatenated into the page's one script element. */
     static final List<String> SCRIPTS = List.of(
-            "data.js", "modes.js", "view.js", "pick.js", "labels.js", "cards.js", "ui.js", "search.js", "select.js", "main.js");
+            "data.js",
+            "modes.js",
+            "view.js",
+            "pick.js",
+            "labels.js",
+            "cards.js",
+            "ui.js",
+            "search.js",
+            "select.js",
+            "main.js");
 
     /** The WebGL engine: deck.gl's UMD bundle, which defines the global {@code deck}. */
     static final String VENDOR = "vendor/deck.gl/package/dist.min.js";

@@ -64,12 +64,15 @@ final class PageData {
         int[][] near = new int[n][];
         for (int k = 0; k < n; k++) {
             int self = k;
-            near[k] = Arrays.stream(atlasNear[order[k]]).map(j -> pageIndex[j] - self).toArray();
+            near[k] = Arrays.stream(atlasNear[order[k]])
+                    .map(j -> pageIndex[j] - self)
+                    .toArray();
         }
         ColumnPacker packer = new ColumnPacker();
         packer.float32("x", n, i -> p.get(i).x());
         packer.float32("y", n, i -> p.get(i).y());
-        packer.float64("followers", n, i -> p.get(i).followers() < 0 ? -1 : p.get(i).followers());
+        packer.float64(
+                "followers", n, i -> p.get(i).followers() < 0 ? -1 : p.get(i).followers());
         packer.integers("emergeDay", n, i -> day(p.get(i).emergeDate()));
         packer.integers("generation", n, i -> generation(p.get(i).generation()));
         packer.integers("cluster", n, i -> p.get(i).cluster());

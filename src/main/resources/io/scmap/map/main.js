@@ -23,6 +23,11 @@ function testHooks() {
       return i < 0 ? null : PERMALINK.get(i);
     },
     frameMs: timeFrame,
+    searchMs: query => {
+      const t0 = performance.now();
+      findMatches(query);
+      return performance.now() - t0;
+    },
     view: () => ({ target: viewState.target.slice(), zoom: viewState.zoom, fitZoom }),
   });
 }

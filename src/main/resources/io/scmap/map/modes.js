@@ -22,12 +22,14 @@ function ramp(t) {
 
 const FOLLOWER_BINS = ['< 100', '100 – 1k', '1k – 10k', '10k – 100k', '100k – 1M', '≥ 1M'];
 const ALPHA = 235;
+// Unclustered artists recede in scene colours, so that the scenes stand out.
+const FAINT = 120;
 
 /**
  * A colour mode: legend groups (label, colour, count), each point's group, the point colours (RGBA in
  * drawing order), which groups are hidden, and the order of legend entries.
  */
-function makeMode(name, groups, groupOf, rgbOf, legendOrder, hint) {
+function makeMode(name, groups, groupOf, rgbOf, legendOrder, hint, faintGroup = -1) {
   const group = new Uint16Array(N);
   const rgba = new Uint8Array(4 * N);
   for (let k = 0; k < N; k++) {
@@ -38,7 +40,7 @@ function makeMode(name, groups, groupOf, rgbOf, legendOrder, hint) {
     rgba[4 * k] = c[0];
     rgba[4 * k + 1] = c[1];
     rgba[4 * k + 2] = c[2];
-    rgba[4 * k + 3] = ALPHA;
+    rgba[4 * k + 3] = group[i] === faintGroup ? FAINT : ALPHA;
   }
   const order = legendOrder ? legendOrder(groups) : groups.map((g, k) => k);
   return { name, groups, group, rgba, hidden: new Uint8Array(groups.length), order, hint };
@@ -65,7 +67,7 @@ function sceneMode() {
   const bySize = gs => gs.map((g, k) => k).sort((a, b) =>
     (a === noise) - (b === noise) || gs[b].count - gs[a].count || a - b);
   return makeMode('scene', groups, of, (i, g) => rgb[g], bySize,
-    'Scenes found by clustering, largest first. Press one to hide or show it.');
+    'Scenes found by clustering, largest first. Press one to hide or show it.', noise);
 }
 
 function followersMode() {

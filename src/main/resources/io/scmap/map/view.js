@@ -206,8 +206,8 @@ function densityLayer() {
     parameters: { depthWriteEnabled: false, depthCompare: 'always' },
     contours: [
       band(t[0], t[1], 22), band(t[1], t[2], 34), band(t[2], t[3], 48), band(t[3], 1e30, 64),
-      { threshold: t[0], color: [190, 200, 255, 110], strokeWidth: 1 },
-      { threshold: t[2], color: [200, 210, 255, 150], strokeWidth: 1 },
+      { threshold: t[0], color: [200, 210, 255, 150], strokeWidth: 1.5 },
+      { threshold: t[2], color: [215, 225, 255, 190], strokeWidth: 1.5 },
     ],
     updateTriggers: { getPosition: density.version, getWeight: density.version },
   });

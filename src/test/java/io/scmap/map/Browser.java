@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,10 +85,9 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
+        // With the executable and the browser binary both given, Selenium Manager is never consulted.
+        ChromeDriverService service = ChromeDriverService.createDefaultService();
+        service.setExecutable(CHROMEDRIVER.toString());
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         // The window includes the (invisible) browser frame; the page should see exactly width × height.
@@ -107,7 +105,8 @@ final class Browser implements AutoCloseable {
      * Opens {@code file} and waits up to {@code timeout} until the page says it has rendered ({@code
      * data-ready} on the root element) or shows an error; returns that error, or null.
      */
-    @Nullable String open(Path file, Duration timeout) {
+    @Nullable
+    String open(Path file, Duration timeout) {
         consoleErrors();
         requests();
         driver.get(file.toUri().toString());
@@ -126,8 +125,8 @@ final class Browser implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Boolean.TRUE.equals(js(condition, args))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("page did not reach '" + condition + "' with " + Arrays.toString(args)
-                        + " within " + timeout);
+                throw new IllegalStateException(
+                        "page did not reach '" + condition + "' with " + Arrays.toString(args) + " within " + timeout);
             }
             try {
                 Thread.sleep(20);
@@ -139,7 +138,8 @@ final class Browser implements AutoCloseable {
     }
 
     /** Runs {@code script} in the page (a function body: use {@code return}; arguments as {@code arguments}). */
-    @Nullable Object js(String script, Object... args) {
+    @Nullable
+    Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 

@@ -119,12 +119,15 @@ class HtmlTest {
         assertThat(meta.get("title").asText()).isEqualTo(atlas.title());
         assertThat(meta.get("count").asInt()).isEqualTo(atlas.points().size());
         List<Generation> generations = new ArrayList<>();
-        meta.get("generations").forEach(g -> generations.add(Generation.valueOf(g.get("key").asText())));
+        meta.get("generations")
+                .forEach(g -> generations.add(Generation.valueOf(g.get("key").asText())));
         assertThat(generations).containsExactly(Generation.values());
         assertThat(page.points()).containsExactlyInAnyOrderElementsOf(asPage(atlas.points()));
 
         Map<Integer, String> labels = new TreeMap<>();
-        meta.get("scenes").forEach(s -> labels.put(s.get("cluster").asInt(), s.get("label").asText()));
+        meta.get("scenes")
+                .forEach(
+                        s -> labels.put(s.get("cluster").asInt(), s.get("label").asText()));
         assertThat(labels).isEqualTo(atlas.sceneLabels());
         assertThat(page.neighbors()).isEqualTo(atlas.neighbors());
     }
@@ -153,7 +156,8 @@ class HtmlTest {
             points.add(new MapPoint(i, "p" + i, "P" + i, 1, null, null, i, i, -1, ""));
             near.add("p" + i);
         }
-        PageDecoder.Page page = PageDecoder.decode(write(new Atlas("t", points, List.of(), Map.of("p0", near), Map.of())));
+        PageDecoder.Page page =
+                PageDecoder.decode(write(new Atlas("t", points, List.of(), Map.of("p0", near), Map.of())));
         assertThat(page.neighbors().get("p0")).hasSize(PageData.MAX_NEIGHBORS).startsWith("p0", "p1");
         assertThat(page.neighbors().get("p1")).isEmpty();
     }
@@ -163,7 +167,8 @@ class HtmlTest {
         assertThat(ColumnPacker.wellFormed("a\uD800b\uDC00c\uD83C\uDFA7")).isEqualTo("a\uFFFDb\uFFFDc\uD83C\uDFA7");
         MapPoint odd = new MapPoint(1, "odd", "x\uD800y", 1, null, null, 0, 0, -1, "");
         MapPoint next = new MapPoint(2, "next", "🎧 after", 1, null, null, 1, 1, -1, "");
-        PageDecoder.Page page = PageDecoder.decode(write(new Atlas("t", List.of(odd, next), List.of(), Map.of(), Map.of())));
+        PageDecoder.Page page =
+                PageDecoder.decode(write(new Atlas("t", List.of(odd, next), List.of(), Map.of(), Map.of())));
         assertThat(page.points()).extracting(MapPoint::name).containsExactlyInAnyOrder("x\uFFFDy", "🎧 after");
     }
 

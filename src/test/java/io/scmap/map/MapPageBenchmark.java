@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * Benchmark of {@code map.html}, kept apart from the tests: for synthetic atlases of 10,000, 100,000 and
  * 1,000,000 artists it writes the page and opens it in headless Chromium (software WebGL, SwiftShader) at
  * 1366 × 768, and reports the file size, the time to write it, the time from navigation to the first
- * frame drawn with every point, the time to unpack the data, and the time to draw one frame. Figures
+ * frame drawn with every point, the time to unpack the data, the time to draw one frame, and the time of
+ * a first search (which builds the search keys). Figures
  * from a software renderer are far slower than on any GPU; they bound what a machine without one sees.
  *
  * <p>Run after {@code ./mvnw test-compile}: {@code java -cp target/test-classes:target/classes:<test
@@ -42,14 +43,15 @@ final class MapPageBenchmark {
         Path dir = Files.createTempDirectory("scmap-bench-");
         System.out.printf(
                 Locale.ROOT,
-                "load average before: %s%n%10s %10s %10s %12s %10s %10s%n",
+                "load average before: %s%n%10s %10s %10s %12s %10s %10s %10s%n",
                 Files.readString(Path.of("/proc/loadavg")).trim(),
                 "points",
                 "file MB",
                 "write ms",
                 "1st frame ms",
                 "unpack ms",
-                "frame ms");
+                "frame ms",
+                "search ms");
         try (Browser browser = Browser.start(1366, 768)) {
             for (int n : sizes) {
                 Path file = dir.resolve("map-" + n + ".html");
@@ -69,15 +71,17 @@ final class MapPageBenchmark {
                     frames[k] = ((Number) Objects.requireNonNull(browser.js("return scmap.frameMs()"))).doubleValue();
                 }
                 Arrays.sort(frames);
+                Object search = browser.js("return Math.round(scmap.searchMs('artist-' + arguments[0]))", n / 2);
                 System.out.printf(
                         Locale.ROOT,
-                        "%10d %10.1f %10d %12s %10s %10.0f%n",
+                        "%10d %10.1f %10d %12s %10s %10.0f %10s%n",
                         n,
                         Files.size(file) / 1e6,
                         writeMs,
                         first,
                         unpack,
-                        frames[1]);
+                        frames[1],
+                        search);
                 List<String> errors = browser.consoleErrors();
                 if (!errors.isEmpty()) {
                     System.out.println("console errors: " + errors);
@@ -87,7 +91,8 @@ final class MapPageBenchmark {
         } finally {
             Files.deleteIfExists(dir);
         }
-        System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("load average after: "
+                + Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
     /** {@code n} artists in Gaussian blobs (one scene per ~25,000 artists, at least 12) plus 8% noise. */
@@ -125,7 +130,9 @@ final class MapPageBenchmark {
         Map<String, List<String>> neighbors = new LinkedHashMap<>();
         int[][] near = nearest(x, y, 10);
         for (int i = 0; i < n; i++) {
-            neighbors.put("artist-" + i, Arrays.stream(near[i]).mapToObj(j -> "artist-" + j).toList());
+            neighbors.put(
+                    "artist-" + i,
+                    Arrays.stream(near[i]).mapToObj(j -> "artist-" + j).toList());
         }
         return new Atlas("Synthetic atlas of " + n + " artists", points, List.of(), neighbors, labels);
     }
@@ -135,15 +142,17 @@ final class MapPageBenchmark {
         int n = x.length;
         double x0 = Arrays.stream(x).min().orElse(0);
         double y0 = Arrays.stream(y).min().orElse(0);
-        double span = Math.max(Arrays.stream(x).max().orElse(1) - x0, Arrays.stream(y).max().orElse(1) - y0);
+        double span = Math.max(
+                Arrays.stream(x).max().orElse(1) - x0, Arrays.stream(y).max().orElse(1) - y0);
         int g = Math.max(1, (int) Math.sqrt(n / 2.0));
         double cell = span / g + 1e-12;
         List<List<Integer>> cells = new ArrayList<>(g * g);
         for (int c = 0; c < g * g; c++) {
             cells.add(new ArrayList<>());
         }
-        IntStream.range(0, n).forEach(i -> cells.get(cellOf(x[i], x0, cell, g) + g * cellOf(y[i], y0, cell, g))
-                .add(i));
+        IntStream.range(0, n)
+                .forEach(i -> cells.get(cellOf(x[i], x0, cell, g) + g * cellOf(y[i], y0, cell, g))
+                        .add(i));
         int[][] near = new int[n][];
         IntStream.range(0, n).parallel().forEach(i -> {
             int cx = cellOf(x[i], x0, cell, g);

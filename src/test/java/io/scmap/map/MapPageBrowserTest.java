@@ -75,15 +75,19 @@ class MapPageBrowserTest {
         browser.driver()
                 .executeCdpCommand(
                         "Page.addScriptToEvaluateOnNewDocument",
-                        Map.of("source", "window.alert = () => { document.documentElement.dataset.alerted = 'yes'; };"));
+                        Map.of(
+                                "source",
+                                "window.alert = () => { document.documentElement.dataset.alerted = 'yes'; };"));
     }
 
     @Test
     void drawsWithWebGlWithoutErrorsOrNetworkRequests() {
         open("random.html");
         assertThat(browser.consoleErrors()).isEmpty();
-        assertThat(browser.requests()).containsExactly(dir.resolve("random.html").toUri().toString());
-        assertThat(browser.js("return performance.getEntriesByType('resource').length")).isEqualTo(0L);
+        assertThat(browser.requests())
+                .containsExactly(dir.resolve("random.html").toUri().toString());
+        assertThat(browser.js("return performance.getEntriesByType('resource').length"))
+                .isEqualTo(0L);
         assertThat(browser.js("return document.getElementById('map').getContext('webgl2') !== null"))
                 .isEqualTo(true);
         BufferedImage shot = browser.screenshot();
@@ -98,11 +102,24 @@ class MapPageBrowserTest {
     }
 
     @Test
+    void opensAnEmptyAtlas() throws IOException {
+        Path empty = dir.resolve("empty.html");
+        Maps.writeHtml(new Atlas("nothing yet", List.of(), List.of(), Map.of(), Map.of()), empty);
+        assertThat(browser.open(empty, LOAD)).isNull();
+        assertThat(text("#stats")).isEqualTo("No artists in this map.");
+        search("anyone" + Keys.ENTER);
+        assertThat(text("#status")).startsWith("Not found");
+        assertThat(browser.consoleErrors()).isEmpty();
+        Files.delete(empty);
+    }
+
+    @Test
     void hostileNamesStayText() {
         open("hostile.html");
         assertThat(browser.js("return document.querySelectorAll('img, b, iframe, object, embed').length"))
                 .isEqualTo(0L);
-        assertThat(browser.js("return document.querySelectorAll('script').length")).isEqualTo(3L);
+        assertThat(browser.js("return document.querySelectorAll('script').length"))
+                .isEqualTo(3L);
         assertThat(text("#title")).isEqualTo(hostile.title());
         assertThat(browser.js("return document.title")).isEqualTo(hostile.title());
         assertThat(labelTexts()).contains("scene <zero> & co", SampleAtlases.IMG);
@@ -121,7 +138,8 @@ class MapPageBrowserTest {
         }
         assertThat(browser.js("return document.querySelectorAll('img, b, iframe, object, embed').length"))
                 .isEqualTo(0L);
-        assertThat(browser.js("return document.documentElement.dataset.alerted || 'no'")).isEqualTo("no");
+        assertThat(browser.js("return document.documentElement.dataset.alerted || 'no'"))
+                .isEqualTo("no");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -145,7 +163,8 @@ class MapPageBrowserTest {
     void searchListsSeveralMatchesAndSaysWhenThereIsNone() {
         open("hostile.html");
         search("ARTIST-1" + Keys.BACK_SPACE + Keys.ENTER);
-        assertThat(browser.js("return document.getElementById('results').hidden")).isEqualTo(false);
+        assertThat(browser.js("return document.getElementById('results').hidden"))
+                .isEqualTo(false);
         assertThat(browser.driver().findElements(By.cssSelector("#results [role=option]")))
                 .hasSize(hostile.points().size());
         assertThat(text("#status")).startsWith("14 matches");
@@ -161,15 +180,18 @@ class MapPageBrowserTest {
         browser.await("return document.getElementById('card').dataset.permalink === 'artist-6'", LOAD);
         search("nobody-by-this-name" + Keys.ENTER);
         assertThat(text("#status")).startsWith("Not found");
-        assertThat(browser.js("return document.getElementById('results').hidden")).isEqualTo(true);
+        assertThat(browser.js("return document.getElementById('results').hidden"))
+                .isEqualTo(true);
     }
 
     @Test
     void clickingAPointOpensItsSoundCloudPageInANewTab() {
         open("links.html");
-        browser.js("window.open = (url, target, features) => { window.opened = [url, target, features]; return null; };");
+        browser.js(
+                "window.open = (url, target, features) => { window.opened = [url, target, features]; return null; };");
         for (MapPoint p : links.points()) {
-            List<?> at = (List<?>) Objects.requireNonNull(browser.js("return scmap.screenOf(arguments[0])", p.permalink()));
+            List<?> at =
+                    (List<?>) Objects.requireNonNull(browser.js("return scmap.screenOf(arguments[0])", p.permalink()));
             int x = (int) Math.round(((Number) at.get(0)).doubleValue());
             int y = (int) Math.round(((Number) at.get(1)).doubleValue());
             new Actions(browser.driver()).moveToLocation(x, y).click().perform();
@@ -182,7 +204,8 @@ class MapPageBrowserTest {
             browser.await("return document.getElementById('card').hidden", LOAD);
         }
         assertThat(browser.driver().getWindowHandles()).hasSize(1);
-        assertThat(browser.requests()).containsExactly(dir.resolve("links.html").toUri().toString());
+        assertThat(browser.requests())
+                .containsExactly(dir.resolve("links.html").toUri().toString());
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -200,15 +223,20 @@ class MapPageBrowserTest {
 
         WebElement entry = legendEntry(newest.label());
         entry.click();
-        browser.await("return document.getElementById('stage').dataset.visible === arguments[0]", LOAD,
+        browser.await(
+                "return document.getElementById('stage').dataset.visible === arguments[0]",
+                LOAD,
                 String.valueOf(random.points().size() - members.size()));
         assertThat(entry.getAttribute("aria-pressed")).isEqualTo("false");
-        assertThat(browser.js("return scmap.visible(arguments[0])", members.get(0))).isEqualTo(false);
+        assertThat(browser.js("return scmap.visible(arguments[0])", members.get(0)))
+                .isEqualTo(false);
         settle();
         assertThat(countColour(browser.screenshot(), colour)).isLessThan(before / 50);
 
         entry.click();
-        browser.await("return document.getElementById('stage').dataset.visible === arguments[0]", LOAD,
+        browser.await(
+                "return document.getElementById('stage').dataset.visible === arguments[0]",
+                LOAD,
                 String.valueOf(random.points().size()));
         settle();
         assertThat(countColour(browser.screenshot(), colour)).isGreaterThan(before * 9 / 10);
@@ -217,22 +245,25 @@ class MapPageBrowserTest {
     @Test
     void generationFilterHidesEarlierEras() {
         open("random.html");
-        browser.js("const s = document.getElementById('gen-from'); s.value = '2'; s.dispatchEvent(new Event('change'));");
+        browser.js(
+                "const s = document.getElementById('gen-from'); s.value = '2'; s.dispatchEvent(new Event('change'));");
         long kept = random.points().stream()
                 .filter(p -> p.generation() == null || p.generation().ordinal() >= 2)
                 .count();
-        browser.await("return document.getElementById('stage').dataset.visible === arguments[0]", LOAD,
-                String.valueOf(kept));
+        browser.await(
+                "return document.getElementById('stage').dataset.visible === arguments[0]", LOAD, String.valueOf(kept));
         MapPoint old = random.points().stream()
                 .filter(p -> p.generation() == Generation.BEFORE_2013)
                 .findFirst()
                 .orElseThrow();
-        assertThat(browser.js("return scmap.visible(arguments[0])", old.permalink())).isEqualTo(false);
+        assertThat(browser.js("return scmap.visible(arguments[0])", old.permalink()))
+                .isEqualTo(false);
         assertThat(text("#stats")).contains(String.format(Locale.ROOT, "%,d shown", kept));
         // Showing a filtered-out artist widens the filter to their era.
         search(old.permalink() + Keys.ENTER);
         browser.await("return scmap.visible(arguments[0])", LOAD, old.permalink());
-        assertThat(browser.js("return document.getElementById('gen-from').value")).isEqualTo("0");
+        assertThat(browser.js("return document.getElementById('gen-from').value"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -268,7 +299,8 @@ class MapPageBrowserTest {
         int x0 = 560, x1 = 1000, y0 = 20, y1 = 330;
         List<MapPoint> inside = new ArrayList<>();
         for (MapPoint p : hostile.points()) {
-            List<?> at = (List<?>) Objects.requireNonNull(browser.js("return scmap.screenOf(arguments[0])", p.permalink()));
+            List<?> at =
+                    (List<?>) Objects.requireNonNull(browser.js("return scmap.screenOf(arguments[0])", p.permalink()));
             double x = ((Number) at.get(0)).doubleValue();
             double y = ((Number) at.get(1)).doubleValue();
             if (x > x0 && x < x1 && y > y0 && y < y1) {
@@ -290,18 +322,23 @@ class MapPageBrowserTest {
                 .keyUp(Keys.SHIFT)
                 .perform();
         browser.await("return !document.getElementById('selection').hidden", LOAD);
-        assertThat(browser.js("return JSON.stringify(scmap.view())")).as("the lasso does not pan").isEqualTo(view);
+        assertThat(browser.js("return JSON.stringify(scmap.view())"))
+                .as("the lasso does not pan")
+                .isEqualTo(view);
         assertThat(text("#selection h2")).isEqualTo(inside.size() + " artists in the lasso");
         List<String> hrefs = ((List<?>) Objects.requireNonNull(browser.js(
                         "return [...document.querySelectorAll('#selection a')].map(a => a.getAttribute('href'))")))
-                .stream()
-                .map(String::valueOf)
-                .toList();
-        assertThat(hrefs).containsExactlyInAnyOrderElementsOf(inside.stream().map(MapPoint::url).toList());
-        assertThat(browser.js("return [...document.querySelectorAll('#selection a')]"
-                        + ".every(a => a.target === '_blank' && a.rel.includes('noopener') && a.children.length === 0)"))
+                .stream().map(String::valueOf).toList();
+        assertThat(hrefs)
+                .containsExactlyInAnyOrderElementsOf(
+                        inside.stream().map(MapPoint::url).toList());
+        assertThat(
+                        browser.js(
+                                "return [...document.querySelectorAll('#selection a')]"
+                                        + ".every(a => a.target === '_blank' && a.rel.includes('noopener') && a.children.length === 0)"))
                 .isEqualTo(true);
-        assertThat(browser.js("return document.querySelectorAll('img, b').length")).isEqualTo(0L);
+        assertThat(browser.js("return document.querySelectorAll('img, b').length"))
+                .isEqualTo(0L);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -310,7 +347,8 @@ class MapPageBrowserTest {
         open("hostile.html");
         search("artist-0" + Keys.ENTER);
         browser.await("return document.getElementById('card').dataset.permalink === 'artist-0'", LOAD);
-        assertThat(browser.js("return document.querySelector('#card h3').textContent === 'Artists like ' + arguments[0]",
+        assertThat(browser.js(
+                        "return document.querySelector('#card h3').textContent === 'Artists like ' + arguments[0]",
                         SampleAtlases.IMG))
                 .isEqualTo(true);
         List<?> near = (List<?>) Objects.requireNonNull(
@@ -320,14 +358,17 @@ class MapPageBrowserTest {
         WebElement first = browser.driver().findElement(By.cssSelector("#card ol.near button"));
         first.sendKeys(Keys.ENTER);
         browser.await("return document.getElementById('card').dataset.permalink === 'artist-1'", LOAD);
-        assertThat(browser.js("return document.querySelectorAll('img, script:not([type])').length")).isEqualTo(2L);
+        assertThat(browser.js("return document.querySelectorAll('img, script:not([type])').length"))
+                .isEqualTo(2L);
     }
 
     @Test
     void densityContoursDrawUnderThePoints() {
         open("random.html");
         BufferedImage before = browser.screenshot();
-        browser.driver().findElement(By.cssSelector("label[for=density-on], #density-on")).click();
+        browser.driver()
+                .findElement(By.cssSelector("label[for=density-on], #density-on"))
+                .click();
         browser.await("return document.getElementById('density-on').checked", LOAD);
         settle();
         BufferedImage after = browser.screenshot();
@@ -355,11 +396,12 @@ class MapPageBrowserTest {
     }
 
     private List<double[]> labelBoxes() {
-        List<?> boxes = (List<?>) Objects.requireNonNull(browser.js(
-                "return [...document.querySelectorAll('.scene-label')].filter(e => !e.hidden).map(e => {"
+        List<?> boxes = (List<?>) Objects.requireNonNull(
+                browser.js("return [...document.querySelectorAll('.scene-label')].filter(e => !e.hidden).map(e => {"
                         + " const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"));
         return boxes.stream()
-                .map(b -> ((List<?>) b).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray())
+                .map(b -> ((List<?>) b)
+                        .stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray())
                 .toList();
     }
 
@@ -393,8 +435,10 @@ class MapPageBrowserTest {
     }
 
     private List<String> labelTexts() {
-        List<?> texts = (List<?>) Objects.requireNonNull(browser.js(
-                "return [...document.querySelectorAll('.scene-label')].filter(e => !e.hidden).map(e => e.textContent)"));
+        List<?> texts = (List<?>)
+                Objects.requireNonNull(
+                        browser.js(
+                                "return [...document.querySelectorAll('.scene-label')].filter(e => !e.hidden).map(e => e.textContent)"));
         return texts.stream().map(String::valueOf).toList();
     }
 
@@ -407,7 +451,8 @@ class MapPageBrowserTest {
 
     /** Waits until the map has drawn the latest state: two animation frames after the last change. */
     private void settle() {
-        browser.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))");
+        browser.js(
+                "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))");
         browser.js("return scmap.frameMs()");
     }
 
@@ -446,8 +491,16 @@ class MapPageBrowserTest {
         for (int i = 0; i < permalinks.length; i++) {
             LocalDate emerge = LocalDate.of(2012 + 3 * i, 5, 1);
             points.add(new MapPoint(
-                    i, permalinks[i], "Artist " + i, 100L * (i + 1), emerge, Generation.of(emerge), i * 10.0, i % 2 * 4.0,
-                    MapPoint.NOISE, ""));
+                    i,
+                    permalinks[i],
+                    "Artist " + i,
+                    100L * (i + 1),
+                    emerge,
+                    Generation.of(emerge),
+                    i * 10.0,
+                    i % 2 * 4.0,
+                    MapPoint.NOISE,
+                    ""));
         }
         return new Atlas("links", points, List.of(), Map.of(), Map.of());
     }
