@@ -21,7 +21,9 @@ function ramp(t) {
 }
 
 const FOLLOWER_BINS = ['< 100', '100 – 1k', '1k – 10k', '10k – 100k', '100k – 1M', '≥ 1M'];
-const ALPHA = 235;
+// Opaque dots up to 50,000 artists, then more and more translucent (0.43 at a million), so that
+// overlapping dots add up to brightness instead of a solid carpet.
+const ALPHA = Math.round(235 - 125 * Math.max(0, Math.min(1, Math.log10(Math.max(N, 1) / 50000) / 1.3)));
 // Unclustered artists recede in scene colours, so that the scenes stand out.
 const FAINT = 120;
 
@@ -113,7 +115,8 @@ function updateVisibility() {
   const m = currentMode();
   const allowed = new Uint8Array(META.generations.length + 1);
   for (let g = -1; g < META.generations.length; g++) allowed[g + 1] = generationAllowed(g) ? 1 : 0;
-  if (VISIBLE.length !== N) VISIBLE = new Float32Array(N);
+  // A fresh buffer each time, so that deck.gl sees new data rather than the same array changed.
+  VISIBLE = new Float32Array(N);
   let shown = 0;
   for (let k = 0; k < N; k++) {
     const i = ORDER[k];

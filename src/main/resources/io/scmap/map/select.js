@@ -6,7 +6,9 @@ const lassoCtx = lassoCanvas.getContext('2d');
 const selectionBox = $('selection');
 const MAX_SELECTION_LISTED = 200;
 let lassoMode = false, lassoPath = null;
-let selectedList = [];
+let selectedList = [], selectedRings = [];
+// Beyond this many, rings around selected artists would cover the map rather than mark anyone.
+const MAX_RINGS = 20000;
 
 function lassoActive() {
   return lassoMode || lassoPath !== null;
@@ -61,6 +63,7 @@ function insidePolygon(poly) {
 function setSelection(hits, how) {
   hits.sort((a, b) => FOLLOWERS[b] - FOLLOWERS[a] || a - b);
   selectedList = hits;
+  selectedRings = hits.slice(0, MAX_RINGS);
   selectionBox.textContent = '';
   selectionBox.hidden = false;
   const head = el('div', 'head');
@@ -92,6 +95,7 @@ function setSelection(hits, how) {
 
 function clearSelection() {
   selectedList = [];
+  selectedRings = [];
   selectionBox.hidden = true;
   selectionBox.textContent = '';
   delete $('stage').dataset.selected;

@@ -13,8 +13,8 @@ let showDensity = false;
 let POSITIONS = new Float32Array(0), SIZES = new Float32Array(0);
 const SIZES_MAX = 2.1;
 let density = null;
-// Smaller maps get bigger dots.
-const BASE_RADIUS = Math.max(1.3, Math.min(4, 4.4 - 0.6 * Math.log10(Math.max(N, 1))));
+// Smaller maps get bigger dots; at a million they are under a pixel, and density shows as brightness.
+const BASE_RADIUS = Math.max(0.7, Math.min(4, 4.4 - 0.62 * Math.log10(Math.max(N, 1))));
 
 /** Positions and relative dot sizes (growing with followers) in drawing order. */
 function buildBuffers() {
@@ -58,7 +58,9 @@ function fitInsets() {
 }
 
 function fitView() {
-  const w = Math.max(BOUNDS.x1 - BOUNDS.x0, 1e-9), h = Math.max(BOUNDS.y1 - BOUNDS.y0, 1e-9);
+  // A map of one point, or of points on a line, still gets a sensible zoom.
+  const w0 = BOUNDS.x1 - BOUNDS.x0, h0 = BOUNDS.y1 - BOUNDS.y0, least = Math.max(w0, h0) * 0.05 || 1;
+  const w = Math.max(w0, least), h = Math.max(h0, least);
   const inset = fitInsets();
   const room = Math.max(200, innerWidth - inset.left - inset.right);
   const s = 0.92 * Math.min(room / w, (innerHeight - 24) / h);
@@ -71,11 +73,15 @@ function limits(v) {
   return { ...v, minZoom: fitZoom - 3, maxZoom: fitZoom + MAX_ZOOM_IN };
 }
 
+let pointsData = null, pointsKey = '';
+
 function pointsLayer() {
   const m = currentMode();
-  return new deck.ScatterplotLayer({
-    id: 'points',
-    data: {
+  // A new data object only when colours or visibility changed: deck.gl then re-reads the buffers.
+  const key = m.name + ':' + visibleVersion;
+  if (key !== pointsKey) {
+    pointsKey = key;
+    pointsData = {
       length: N,
       attributes: {
         getPosition: { value: POSITIONS, size: 2 },
@@ -83,32 +89,37 @@ function pointsLayer() {
         getRadius: { value: SIZES, size: 1 },
         getFilterValue: { value: VISIBLE, size: 1 },
       },
-    },
+    };
+  }
+  return new deck.ScatterplotLayer({
+    id: 'points',
+    data: pointsData,
     radiusUnits: 'pixels',
     radiusScale: radiusScale(),
-    radiusMinPixels: 1,
+    radiusMinPixels: 0.5,
     extensions: [new deck.DataFilterExtension({ filterSize: 1 })],
     filterRange: [0.5, 1.5],
     updateTriggers: { getFillColor: m.name, getFilterValue: visibleVersion },
   });
 }
 
-/** Rings around the pinned (accent), hovered (white) and lasso-selected (light) artists. */
+/** Rings around the pinned (accent), hovered (white) and selected (light; the most followed) artists. */
 function ringLayers() {
   const rings = [];
   if (selectedList.length > 0) {
     rings.push(new deck.ScatterplotLayer({
       id: 'selected',
-      data: selectedList,
+      data: selectedRings,
       getPosition: i => [X[i], Y[i]],
-      getRadius: i => SIZES[RANK[i]] * radiusScale() + 2,
+      // A ring on each dot's edge: its size follows radiusScale, so zooming recomputes nothing.
+      getRadius: i => SIZES[RANK[i]],
       radiusUnits: 'pixels',
+      radiusScale: radiusScale(),
       filled: false,
       stroked: true,
       lineWidthUnits: 'pixels',
-      getLineWidth: 1.25,
-      getLineColor: [235, 235, 240, 200],
-      updateTriggers: { getRadius: radiusScale() },
+      getLineWidth: 1.5,
+      getLineColor: [240, 240, 245, 220],
     }));
   }
   const marks = [];
@@ -131,8 +142,8 @@ function ringLayers() {
 }
 
 /**
- * Density of the shown points: counts on a grid of 80 to 200 cells across (more for more points), smoothed by a Gaussian (a
- * kernel density estimate), handed to deck.gl's ContourLayer one weighted point per cell so that its
+ * Density of the shown points: counts on a grid of 80 to 200 cells across (more for more points),
+ * smoothed by a Gaussian (a kernel density estimate), handed to deck.gl's ContourLayer one weighted point per cell so that its
  * marching squares trace the smooth field. Levels are fractions of the 99th percentile cell, so the
  * bands adapt to any map. Linear in the points plus the grid.
  */
@@ -272,6 +283,8 @@ function createDeck(onFirstRender) {
       if (afterRender) afterRender(gl);
       if (!rendered && gl.drawingBufferWidth === canvas.width && gl.drawingBufferHeight === canvas.height) {
         rendered = true;
+        // Waits for the GPU to finish the frame, so that the time recorded is when the points show.
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
         onFirstRender();
       }
     },

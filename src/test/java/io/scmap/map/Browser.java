@@ -109,6 +109,8 @@ final class Browser implements AutoCloseable {
     String open(Path file, Duration timeout) {
         consoleErrors();
         requests();
+        // A page of a million points takes minutes to load and draw in a software renderer.
+        driver.manage().timeouts().pageLoadTimeout(timeout).scriptTimeout(timeout);
         driver.get(file.toUri().toString());
         await(
                 "return document.documentElement.dataset.ready === 'true' || !document.getElementById('fatal').hidden",

@@ -89,7 +89,12 @@ final class MapPageBenchmark {
                 Files.delete(file);
             }
         } finally {
-            Files.deleteIfExists(dir);
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
         }
         System.out.println("load average after: "
                 + Files.readString(Path.of("/proc/loadavg")).trim());
