@@ -13,13 +13,31 @@ import java.util.regex.Pattern;
 
 /**
  * Writes {@code map.html}: one self-contained page that works from {@code file://} without network. The
- * template, stylesheet and scripts are resources of this package, inlined at write time; the atlas goes
- * in as JSON in a {@code <script type="application/json">} element through a {@link ScriptSafeWriter};
- * the page's Content-Security-Policy forbids every request. Linear in the atlas size.
+ * template, stylesheet and scripts are resources of this package; deck.gl (the WebGL engine, a pinned npm
+ * build dependency packed on the classpath) and its licence text are inlined too. The atlas goes in as a
+ * small JSON document through a {@link ScriptSafeWriter} and a gzip'ed binary payload as base64 (see
+ * {@link PageData}). The page's Content-Security-Policy forbids every request; inline scripts and styles
+ * and {@code data:}/{@code blob:} images are all it allows. Linear in the atlas size.
  */
 final class HtmlWriter {
     /** Scripts in the order they are concatenated into the page's one script element. */
-    static final List<String> SCRIPTS = List.of("data.js", "view.js", "ui.js", "search.js", "main.js");
+    static final List<String> SCRIPTS = List.of(
+            "data.js",
+            "modes.js",
+            "view.js",
+            "pick.js",
+            "labels.js",
+            "cards.js",
+            "ui.js",
+            "search.js",
+            "select.js",
+            "main.js");
+
+    /** The WebGL engine: deck.gl's UMD bundle, which defines the global {@code deck}. */
+    static final String VENDOR = "vendor/deck.gl/package/dist.min.js";
+
+    /** deck.gl's licence text, shipped inside every page. */
+    static final String VENDOR_LICENCE = "vendor/deck.gl/package/LICENSE";
 
     private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Z]+)}}");
 
@@ -32,20 +50,27 @@ final class HtmlWriter {
         for (String script : SCRIPTS) {
             js.append(resource(script)).append('\n');
         }
+        String vendor = resource(VENDOR);
         requireInert(css, "</style");
         requireInert(js, "</script");
         requireInert(js, "<!--");
+        requireInert(vendor, "</script");
+        requireInert(vendor, "<!--");
+        PageData data = PageData.of(atlas);
         Map<String, AtomicFiles.Content<Writer>> slots = Map.of(
                 "TITLE", w -> w.write(escapeHtml(atlas.title())),
                 "VERSION", w -> w.write(escapeHtml(Versions.tool())),
                 "CSS", w -> w.write(css),
                 "JS", w -> w.append(js),
-                "DATA",
+                "VENDOR", w -> w.write(vendor),
+                "LICENCES", w -> w.write(escapeHtml(resource(VENDOR_LICENCE))),
+                "META",
                         w -> {
                             Writer safe = new ScriptSafeWriter(w);
-                            PageData.write(atlas, safe);
+                            data.writeJson(safe);
                             safe.flush();
-                        });
+                        },
+                "DATA", data::writePayload);
         fill(template, slots, out);
     }
 
@@ -95,7 +120,11 @@ final class HtmlWriter {
         }
     }
 
-    private static void requireInert(CharSequence code, String forbidden) {
+    /**
+     * Fails when {@code code} holds {@code forbidden} in any letter case: inside a script element, {@code
+     * </script} would end it early and {@code <!--} would change how the parser looks for its end.
+     */
+    static void requireInert(CharSequence code, String forbidden) {
         if (code.toString().toLowerCase(Locale.ROOT).contains(forbidden)) {
             throw new IllegalStateException("page resources must not contain " + forbidden);
         }

@@ -1,30 +1,83 @@
-// data.js: the embedded atlas, the colour modes with their legend groups, and a spatial grid for
-// hit-testing. Every artist string stays data: it is only ever set with textContent.
+// data.js: unpacks the embedded atlas: a small JSON part, and binary columns gzip'ed and base64'd,
+// read as typed arrays; strings are cut from one decoded text. Artist strings stay data: the page
+// only ever sets them as text.
 
-const DATA = JSON.parse(document.getElementById('data').textContent);
-const PTS = DATA.points;
-const N = PTS.x.length;
-const X = Float64Array.from(PTS.x);
-const Y = Float64Array.from(PTS.y);
-const FOLLOWERS = PTS.followers;
-const SCENES = DATA.scenes;
+const $ = id => document.getElementById(id);
+const META = JSON.parse($('meta').textContent);
+const N = META.count;
+const SCENES = META.scenes;
 const SCENE_OF = new Map(SCENES.map((s, k) => [s.cluster, k]));
-const UNKNOWN_COLOUR = DATA.noiseColour;
+const UNKNOWN_COLOUR = META.noiseColour;
+const SOUNDCLOUD = 'https://soundcloud.com/';
+const TYPED = {
+  f32: Float32Array, f64: Float64Array, i8: Int8Array, u8: Uint8Array, i16: Int16Array,
+  u16: Uint16Array, i32: Int32Array, u32: Uint32Array, utf8: Uint8Array,
+};
 
-// Dots grow a little with followers, in five steps of 1.5 decades.
-const SIZE_LEVELS = 5;
-const LEVEL = new Uint8Array(N);
-for (let i = 0; i < N; i++) {
-  const f = FOLLOWERS[i];
-  LEVEL[i] = f <= 0 ? 0 : Math.min(SIZE_LEVELS - 1, Math.floor(Math.log10(1 + f) / 1.5));
+// Filled by unpack(): columns indexed by point (in the payload's order, which is spatial).
+let X, Y, FOLLOWERS, EMERGE, GEN, CLUSTER, NB_START, NB, PERMALINK, NAME;
+// Points in drawing order (least followed first, so that well-known artists stay on top) and back.
+let ORDER, RANK;
+let BOUNDS = { x0: -1, x1: 1, y0: -1, y1: 1 };
+
+function base64Bytes(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
 }
 
-// Least followed drawn first, so that well-known artists stay on top.
-const ORDER = new Uint32Array(N);
-for (let i = 0; i < N; i++) ORDER[i] = i;
-ORDER.sort((a, b) => FOLLOWERS[a] - FOLLOWERS[b] || a - b);
+/** Strings concatenated in one text, cut by their UTF-16 lengths on demand. */
+function stringColumn(bytes, lengths) {
+  const text = new TextDecoder().decode(bytes);
+  const start = new Float64Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) start[i + 1] = start[i] + lengths[i];
+  return { get: i => text.substring(start[i], start[i + 1]) };
+}
 
-const BOUNDS = (() => {
+/** A column of n elements of type T from its byte planes (all first bytes, then all second bytes, ...). */
+function unshuffle(planes, T, n) {
+  const size = T.BYTES_PER_ELEMENT;
+  if (size === 1) return new T(planes.buffer, planes.byteOffset, n);
+  const bytes = new Uint8Array(n * size);
+  for (let b = 0; b < size; b++) {
+    const plane = planes.subarray(b * n, (b + 1) * n);
+    for (let i = 0, o = b; i < n; i++, o += size) bytes[o] = plane[i];
+  }
+  return new T(bytes.buffer);
+}
+
+/** Decodes the payload into the columns; the gzip is undone by the browser's DecompressionStream. */
+async function unpack() {
+  const holder = $('data');
+  const zipped = base64Bytes(holder.textContent.trim());
+  holder.remove();
+  const stream = new Blob([zipped]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const buffer = await new Response(stream).arrayBuffer();
+  const col = {};
+  let at = 0;
+  for (const c of META.columns) {
+    const T = TYPED[c.type];
+    col[c.name] = unshuffle(new Uint8Array(buffer, at, c.length * T.BYTES_PER_ELEMENT), T, c.length);
+    at = Math.ceil((at + c.length * T.BYTES_PER_ELEMENT) / 8) * 8;
+  }
+  X = col.x;
+  Y = col.y;
+  FOLLOWERS = col.followers;
+  EMERGE = col.emergeDay;
+  GEN = col.generation;
+  CLUSTER = col.cluster;
+  NB = col.neighborOffset;
+  NB_START = new Uint32Array(N + 1);
+  for (let i = 0; i < N; i++) NB_START[i + 1] = NB_START[i] + col.neighborCount[i];
+  PERMALINK = stringColumn(col.permalink, col.permalinkLength);
+  NAME = stringColumn(col.name, col.nameLength);
+  BOUNDS = bounds();
+  drawingOrder();
+}
+
+function bounds() {
   if (N === 0) return { x0: -1, x1: 1, y0: -1, y1: 1 };
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < N; i++) {
@@ -34,7 +87,22 @@ const BOUNDS = (() => {
     if (Y[i] > y1) y1 = Y[i];
   }
   return { x0, x1, y0, y1 };
-})();
+}
+
+// Sorting numbers is several times faster than sorting indices with a comparator, so each point
+// becomes one float: its rounded log-followers above, its index below (exact up to 4M points).
+function drawingOrder() {
+  const SHIFT = 4194304;
+  const keys = new Float64Array(N);
+  for (let i = 0; i < N; i++) keys[i] = Math.round(Math.log2(2 + FOLLOWERS[i]) * 64) * SHIFT + i;
+  keys.sort();
+  ORDER = new Uint32Array(N);
+  RANK = new Uint32Array(N);
+  for (let k = 0; k < N; k++) {
+    ORDER[k] = keys[k] % SHIFT;
+    RANK[ORDER[k]] = k;
+  }
+}
 
 // Explicit bidirectional overrides and isolates are dropped from displayed text: a name such as
 // "\u202Egnp.exe" would otherwise show as "exe.png". Names keep their letters, so RTL text still reads right.
@@ -45,151 +113,27 @@ function display(text) {
 }
 
 function nameOf(i) {
-  return display(PTS.name[i]) || PTS.permalink[i];
+  return display(NAME.get(i)) || PERMALINK.get(i);
 }
 
-// ---- colour modes -------------------------------------------------------------------------------
-
-function hexToRgb(hex) {
-  const v = parseInt(hex.slice(1), 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+function urlOf(i) {
+  return SOUNDCLOUD + encodeURIComponent(PERMALINK.get(i));
 }
 
-// Viridis stops: readable on the dark background and distinct from the plasma generations.
-const RAMP = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'].map(hexToRgb);
-
-function ramp(t) {
-  const x = Math.max(0, Math.min(1, t)) * (RAMP.length - 1);
-  const k = Math.min(RAMP.length - 2, Math.floor(x));
-  const f = x - k;
-  const c = RAMP[k].map((v, j) => Math.round(v + (RAMP[k + 1][j] - v) * f));
-  return '#' + c.map(v => v.toString(16).padStart(2, '0')).join('');
+function neighboursOf(i) {
+  return Array.from(NB.subarray(NB_START[i], NB_START[i + 1]), d => i + d);
 }
 
-/**
- * A colour mode: legend groups (label, colour, count), each point's group and colour index, the colour
- * table, which groups are hidden, and the order of legend entries.
- */
-function makeMode(name, groups, groupOf, colours, colourOf, legendOrder, hint) {
-  const group = new Uint16Array(N);
-  const colour = new Uint16Array(N);
-  for (let i = 0; i < N; i++) {
-    group[i] = groupOf(i);
-    colour[i] = colourOf(i);
-    groups[group[i]].count++;
-  }
-  const order = legendOrder ? legendOrder(groups) : groups.map((g, k) => k);
-  return { name, groups, group, colours, colour, hidden: new Uint8Array(groups.length), order, hint };
+function emergeText(i) {
+  const d = EMERGE[i];
+  return d === META.noDate ? '' : new Date(d * 86400000).toISOString().slice(0, 10);
 }
 
-function generationMode() {
-  const groups = DATA.generations.map(g => ({ label: g.label, colour: g.colour, count: 0 }));
-  const unknown = groups.length;
-  groups.push({ label: 'unknown', colour: UNKNOWN_COLOUR, count: 0 });
-  const of = i => (PTS.generation[i] < 0 ? unknown : PTS.generation[i]);
-  return makeMode('generation', groups, of, groups.map(g => g.colour), of, null,
-    'Press a generation to hide or show it: this is the generation filter.');
+function sceneLabelOf(i) {
+  const k = SCENE_OF.get(CLUSTER[i]);
+  return k === undefined ? 'unclustered' : display(SCENES[k].label);
 }
 
-function sceneMode() {
-  const groups = SCENES.map(s => ({ label: display(s.label), colour: s.colour, count: 0 }));
-  const noise = groups.length;
-  groups.push({ label: 'unclustered', colour: UNKNOWN_COLOUR, count: 0 });
-  const of = i => {
-    const k = SCENE_OF.get(PTS.cluster[i]);
-    return k === undefined ? noise : k;
-  };
-  const bySize = gs => gs.map((g, k) => k).sort((a, b) =>
-    (a === noise) - (b === noise) || gs[b].count - gs[a].count || a - b);
-  return makeMode('scene', groups, of, groups.map(g => g.colour), of, bySize,
-    'Scenes found by clustering, largest first. Press one to hide or show it.');
-}
-
-function followersMode() {
-  const labels = ['< 100', '100 – 1k', '1k – 10k', '10k – 100k', '100k – 1M', '≥ 1M'];
-  const groups = labels.map((label, b) => ({ label, colour: ramp((b + 1.5) / 7), count: 0 }));
-  const unknown = groups.length;
-  groups.push({ label: 'unknown', colour: UNKNOWN_COLOUR, count: 0 });
-  const levels = 24;
-  const colours = [];
-  for (let k = 0; k < levels; k++) colours.push(ramp(k / (levels - 1)));
-  colours.push(UNKNOWN_COLOUR);
-  const bin = i => {
-    const f = FOLLOWERS[i];
-    return f < 0 ? unknown : Math.max(0, Math.min(5, Math.floor(Math.log10(Math.max(f, 1))) - 1));
-  };
-  const shade = i => {
-    const f = FOLLOWERS[i];
-    return f < 0 ? levels : Math.round(Math.min(1, Math.log10(1 + f) / 7) * (levels - 1));
-  };
-  return makeMode('followers', groups, bin, colours, shade, null,
-    'Followers on a log scale. Press a range to hide or show it.');
-}
-
-const MODE_MAKERS = { generation: generationMode, scene: sceneMode, followers: followersMode };
-const modes = {};
-let modeName = 'generation';
-
-function currentMode() {
-  if (!modes[modeName]) modes[modeName] = MODE_MAKERS[modeName]();
-  return modes[modeName];
-}
-
-function isHidden(i) {
-  const m = currentMode();
-  return m.hidden[m.group[i]] === 1;
-}
-
-// ---- spatial grid ---------------------------------------------------------------------------------
-
-// Points bucketed into square world-space cells (about four per cell) with a counting sort, so that a
-// hover looks at a few cells instead of every point.
-const GRID = (() => {
-  const g = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt(N / 4))));
-  const w = BOUNDS.x1 - BOUNDS.x0;
-  const h = BOUNDS.y1 - BOUNDS.y0;
-  const cell = Math.max(w, h, 1e-9) / g;
-  const gx = Math.floor(w / cell) + 1;
-  const gy = Math.floor(h / cell) + 1;
-  const start = new Int32Array(gx * gy + 1);
-  const cellOf = new Int32Array(N);
-  for (let i = 0; i < N; i++) {
-    const cx = Math.min(gx - 1, Math.floor((X[i] - BOUNDS.x0) / cell));
-    const cy = Math.min(gy - 1, Math.floor((Y[i] - BOUNDS.y0) / cell));
-    cellOf[i] = cx + gx * cy;
-    start[cellOf[i] + 1]++;
-  }
-  for (let c = 0; c < gx * gy; c++) start[c + 1] += start[c];
-  const fill = start.slice(0, gx * gy);
-  const items = new Int32Array(N);
-  for (let i = 0; i < N; i++) items[fill[cellOf[i]]++] = i;
-  return { cell, gx, gy, start, items };
-})();
-
-/** The visible point nearest to world (wx, wy) within world radius wr, or -1. */
-function nearest(wx, wy, wr) {
-  const { cell, gx, gy, start, items } = GRID;
-  const clampX = v => Math.max(0, Math.min(gx - 1, Math.floor((v - BOUNDS.x0) / cell)));
-  const clampY = v => Math.max(0, Math.min(gy - 1, Math.floor((v - BOUNDS.y0) / cell)));
-  const ax = clampX(wx - wr), bx = clampX(wx + wr), ay = clampY(wy - wr), by = clampY(wy + wr);
-  if ((bx - ax + 1) * (by - ay + 1) > 10000) return -1;
-  const m = currentMode();
-  let best = -1;
-  let bestD = wr * wr;
-  for (let cy = ay; cy <= by; cy++) {
-    for (let cx = ax; cx <= bx; cx++) {
-      const c = cx + gx * cy;
-      for (let k = start[c]; k < start[c + 1]; k++) {
-        const i = items[k];
-        if (m.hidden[m.group[i]]) continue;
-        const dx = X[i] - wx, dy = Y[i] - wy;
-        const d = dx * dx + dy * dy;
-        if (d < bestD || (d === bestD && best >= 0 && FOLLOWERS[i] > FOLLOWERS[best])) {
-          best = i;
-          bestD = d;
-        }
-      }
-    }
-  }
-  return best;
+function generationLabelOf(i) {
+  return GEN[i] < 0 ? 'unknown' : META.generations[GEN[i]].label;
 }

@@ -1,5 +1,6 @@
-// search.js: finding artists by permalink or name, case- and accent-insensitively, with a listbox of
-// matches that works from the keyboard.
+// search.js: finding artists by permalink or name (substring, case- and accent-insensitive), with a
+// listbox of matches that works from the keyboard. Enter on a single match (or an exact permalink or
+// name) flies to it and shows its card; several are listed to choose from; none says "not found".
 
 const MAX_LISTED = 20;
 const search = $('search');
@@ -13,9 +14,9 @@ function buildKeys() {
   keys = new Array(N);
   permLength = new Uint32Array(N);
   for (let i = 0; i < N; i++) {
-    const p = fold(PTS.permalink[i]);
+    const p = fold(PERMALINK.get(i));
     permLength[i] = p.length;
-    keys[i] = p + '\n' + fold(PTS.name[i]);
+    keys[i] = p + '\n' + fold(NAME.get(i));
   }
 }
 
@@ -64,7 +65,7 @@ function showResults(found) {
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
     const f = FOLLOWERS[i];
-    li.append(el('span', 'name', nameOf(i)), el('span', 'perm', PTS.permalink[i]),
+    li.append(el('span', 'name', nameOf(i)), el('span', 'perm', PERMALINK.get(i)),
       el('span', 'num', f < 0 ? '' : numberFormat.format(f)));
     li.addEventListener('mousedown', e => e.preventDefault());
     li.addEventListener('click', () => choose(i));
@@ -95,7 +96,7 @@ function setActive(k) {
 
 function choose(i) {
   closeResults();
-  say('Showing ' + nameOf(i) + ' (' + PTS.permalink[i] + ')');
+  say('Showing ' + nameOf(i) + ' (' + PERMALINK.get(i) + ')');
   select(i);
 }
 

@@ -1,369 +1,320 @@
-// view.js: the canvases, the world-to-screen transform, drawing (points, labels, rings) and the
-// pointer, wheel and keyboard controls. World y points up, screen y down.
+// view.js: the deck.gl scene: an orthographic view of the map coordinates (y up), the points as one
+// ScatterplotLayer read straight from typed arrays, a GPU filter for hidden groups, rings for the
+// hovered, pinned and selected artists, and optional density contours.
 
-const BG = '#1f2229';
-const ACCENT = '#ff8a3d';
-const SLOW_MS = 14;
-const canvas = document.getElementById('map');
-const overlay = document.getElementById('overlay');
-const ctx = canvas.getContext('2d', { alpha: false });
-const octx = overlay.getContext('2d');
-const snap = document.createElement('canvas');
-const sctx = snap.getContext('2d', { alpha: false });
+const ACCENT = [255, 138, 61];
+const MAX_ZOOM_IN = 12;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-const view = { cx: 0, cy: 0, s: 1 };
-let W = 1, H = 1, DPR = 1, fitScale = 1;
+let deckgl = null;
+let viewState = { target: [0, 0, 0], zoom: 0 };
+let fitZoom = 0;
 let hoverIndex = -1, pinnedIndex = -1;
-let showLabels = true;
-// Smaller maps get bigger dots.
-const BASE0 = Math.max(1.4, Math.min(4, 4.6 - 0.62 * Math.log10(Math.max(N, 1))));
+let showDensity = false;
+let POSITIONS = new Float32Array(0), SIZES = new Float32Array(0);
+const SIZES_MAX = 2.1;
+let density = null;
+// Smaller maps get bigger dots; at a million they are under a pixel, and density shows as brightness.
+const BASE_RADIUS = Math.max(0.7, Math.min(4, 4.4 - 0.62 * Math.log10(Math.max(N, 1))));
 
-const toScreenX = x => (x - view.cx) * view.s + W / 2;
-const toScreenY = y => (view.cy - y) * view.s + H / 2;
-const toWorldX = sx => (sx - W / 2) / view.s + view.cx;
-const toWorldY = sy => view.cy - (sy - H / 2) / view.s;
-
-/** Dot radius in CSS pixels for the smallest size level; grows gently as one zooms in. */
-function baseRadius() {
-  return Math.min(8, BASE0 * Math.pow(view.s / fitScale, 0.3));
-}
-
-function radiusOf(level, base) {
-  return base * (1 + 0.25 * level);
-}
-
-function resize() {
-  DPR = window.devicePixelRatio || 1;
-  W = Math.max(1, window.innerWidth);
-  H = Math.max(1, window.innerHeight);
-  for (const c of [canvas, overlay, snap]) {
-    c.width = Math.round(W * DPR);
-    c.height = Math.round(H * DPR);
-  }
-  const w = BOUNDS.x1 - BOUNDS.x0, h = BOUNDS.y1 - BOUNDS.y0;
-  const old = fitScale;
-  fitScale = 0.9 * Math.min((W - fitInset()) / (w || 1), H / (h || 1));
-  view.s *= fitScale / old;
-  snapValid = false;
-  redrawAll();
-}
-
-/** On wide screens the map fits beside the panel rather than under it. */
-function fitInset() {
-  const panel = document.getElementById('panel');
-  return W >= 800 ? panel.offsetLeft + panel.offsetWidth : 0;
-}
-
-function fit() {
-  view.cx = (BOUNDS.x0 + BOUNDS.x1) / 2 - fitInset() / 2 / fitScale;
-  view.cy = (BOUNDS.y0 + BOUNDS.y1) / 2;
-  view.s = fitScale;
-  viewChanged();
-}
-
-// ---- drawing --------------------------------------------------------------------------------------
-
-// Dots are stamped straight into an ImageData buffer: in software-rendered canvases (no GPU) this is
-// about ten times faster than a drawImage per dot, and on GPU canvases it costs one texture upload.
-// Pixels are written as 32-bit words in little-endian RGBA order, the byte order of every platform that
-// runs a browser today.
-
-const packRgb = (r, g, b) => (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
-const BG_WORD = packRgb(0x1f, 0x22, 0x29);
-let image = null, pixels = null, stampKey = '', stamps = [];
-
-/** Pre-rendered dots, one per colour and size level, as pixel offsets for a buffer of this stride. */
-function stampsFor(m, base, stride) {
-  const key = m.name + ':' + base + ':' + stride;
-  if (key === stampKey) return stamps;
-  stampKey = key;
-  stamps = [];
-  for (const colour of m.colours) {
-    for (let level = 0; level < SIZE_LEVELS; level++) stamps.push(makeStamp(colour, radiusOf(level, base), stride));
-  }
-  return stamps;
-}
-
-/**
- * A dot of radius r rendered once by the canvas (anti-aliased, with a faint light rim that keeps the
- * darkest colours visible on the dark background), kept as its opaque pixels (offset, word) and its
- * partly covered ones (offset, colour, coverage) to blend.
- */
-function makeStamp(colour, r, stride) {
-  const size = Math.ceil(2 * r + 2);
-  const c = document.createElement('canvas');
-  c.width = c.height = size;
-  const g = c.getContext('2d', { willReadFrequently: true });
-  g.beginPath();
-  g.arc(size / 2, size / 2, r, 0, 2 * Math.PI);
-  g.fillStyle = colour;
-  g.fill();
-  if (r >= 2.5) {
-    g.lineWidth = Math.max(1, r * 0.15);
-    g.strokeStyle = 'rgba(255,255,255,0.35)';
-    g.stroke();
-  }
-  const data = g.getImageData(0, 0, size, size).data;
-  const solid = [], solidWord = [], part = [], partRgb = [], partAlpha = [], dx = [], dy = [];
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const k = (y * size + x) * 4, a = data[k + 3];
-      if (a === 0) continue;
-      dx.push(x);
-      dy.push(y);
-      if (a === 255) {
-        solid.push(y * stride + x);
-        solidWord.push(packRgb(data[k], data[k + 1], data[k + 2]));
-      } else {
-        part.push(y * stride + x);
-        partRgb.push(data[k], data[k + 1], data[k + 2]);
-        partAlpha.push(a);
-      }
-    }
-  }
-  return {
-    size, half: size / 2, dx, dy, solid: Int32Array.from(solid), solidWord: Uint32Array.from(solidWord),
-    part: Int32Array.from(part), partRgb: Uint8Array.from(partRgb), partAlpha: Uint8Array.from(partAlpha),
-  };
-}
-
-function blend(o, r, g, b, a) {
-  const d = pixels[o], ia = 255 - a;
-  pixels[o] = packRgb((((d & 255) * ia + r * a) / 255) | 0, ((((d >> 8) & 255) * ia + g * a) / 255) | 0,
-    ((((d >> 16) & 255) * ia + b * a) / 255) | 0);
-}
-
-function stamp(st, at) {
-  const { solid, solidWord, part, partRgb, partAlpha } = st;
-  for (let k = 0; k < solid.length; k++) pixels[at + solid[k]] = solidWord[k];
-  for (let k = 0; k < part.length; k++) {
-    blend(at + part[k], partRgb[3 * k], partRgb[3 * k + 1], partRgb[3 * k + 2], partAlpha[k]);
-  }
-}
-
-/** A dot that crosses the canvas edge: pixel by pixel, with bounds checks. */
-function stampClipped(st, x0, y0, w, h) {
-  const stride = w;
-  for (let k = 0; k < st.dx.length; k++) {
-    const x = x0 + st.dx[k], y = y0 + st.dy[k];
-    if (x < 0 || y < 0 || x >= w || y >= h) continue;
-    const rel = st.dy[k] * stride + st.dx[k];
-    const s = st.solid.indexOf(rel);
-    if (s >= 0) {
-      pixels[y * stride + x] = st.solidWord[s];
-    } else {
-      const p = st.part.indexOf(rel);
-      blend(y * stride + x, st.partRgb[3 * p], st.partRgb[3 * p + 1], st.partRgb[3 * p + 2], st.partAlpha[p]);
-    }
-  }
-}
-
-let snapValid = false, snapView = { cx: 0, cy: 0, s: 1 }, lastPointsMs = 0, lastFullAt = 0;
-
-function drawPoints() {
-  const t0 = performance.now();
-  const m = currentMode();
-  const cw = canvas.width, ch = canvas.height;
-  if (!image || image.width !== cw || image.height !== ch) {
-    image = ctx.createImageData(cw, ch);
-    pixels = new Uint32Array(image.data.buffer);
-  }
-  pixels.fill(BG_WORD);
-  const s = view.s * DPR;
-  const ox = cw / 2 - view.cx * s, oy = ch / 2 + view.cy * s;
-  const st = stampsFor(m, Math.round(baseRadius() * DPR * 4) / 4, cw);
-  const { hidden, group, colour } = m;
-  const pad = 24 * DPR;
+/** Positions and relative dot sizes (growing with followers) in drawing order. */
+function buildBuffers() {
+  POSITIONS = new Float32Array(2 * N);
+  SIZES = new Float32Array(N);
   for (let k = 0; k < N; k++) {
     const i = ORDER[k];
-    if (hidden[group[i]]) continue;
-    const px = X[i] * s + ox;
-    if (px < -pad || px > cw + pad) continue;
-    const py = oy - Y[i] * s;
-    if (py < -pad || py > ch + pad) continue;
-    const o = st[colour[i] * SIZE_LEVELS + LEVEL[i]];
-    const x0 = Math.round(px - o.half), y0 = Math.round(py - o.half);
-    if (x0 >= 0 && y0 >= 0 && x0 + o.size <= cw && y0 + o.size <= ch) stamp(o, y0 * cw + x0);
-    else stampClipped(o, x0, y0, cw, ch);
+    POSITIONS[2 * k] = X[i];
+    POSITIONS[2 * k + 1] = Y[i];
+    const f = FOLLOWERS[i];
+    SIZES[k] = 1 + 0.22 * Math.min(5, Math.max(0, Math.log10(1 + Math.max(f, 0)) - 1));
   }
-  ctx.putImageData(image, 0, 0);
-  lastFullAt = performance.now();
-  lastPointsMs = lastFullAt - t0;
-  // Only slow maps keep a snapshot to move around while the user drags or zooms.
-  snapValid = lastPointsMs > SLOW_MS;
-  if (snapValid) {
-    sctx.drawImage(canvas, 0, 0);
-    snapView = { cx: view.cx, cy: view.cy, s: view.s };
-  }
+  buildGrid();
 }
 
-/** Moves and scales the last full drawing to the current view: cheap, for the frames of a gesture. */
-function drawFast() {
-  const k = view.s / snapView.s;
-  const dx = (W / 2) * (1 - k) + (snapView.cx - view.cx) * view.s;
-  const dy = (H / 2) * (1 - k) + (view.cy - snapView.cy) * view.s;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.fillStyle = BG;
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.setTransform(k, 0, 0, k, dx * DPR, dy * DPR);
-  ctx.drawImage(snap, 0, 0);
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
+function scale() {
+  return Math.pow(2, viewState.zoom);
 }
 
-const LABEL_FONT = '600 12.5px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const labelWidth = new Float32Array(SCENES.length).fill(-1);
-const labelText = SCENES.map(s => display(s.label)).map(t => (t.length > 40 ? t.slice(0, 39) + '…' : t));
-const labelOrder = SCENES.map((s, k) => k).sort((a, b) => SCENES[b].size - SCENES[a].size || a - b);
+/** Screen position (CSS pixels) of world point (x, y) in the current view. */
+function toScreen(x, y) {
+  const s = scale();
+  return [innerWidth / 2 + (x - viewState.target[0]) * s, innerHeight / 2 - (y - viewState.target[1]) * s];
+}
 
-/** Scene labels at scene centres, largest scenes first, skipping any that would overlap one placed. */
-function drawLabels() {
+function toWorld(sx, sy) {
+  const s = scale();
+  return [viewState.target[0] + (sx - innerWidth / 2) / s, viewState.target[1] - (sy - innerHeight / 2) / s];
+}
+
+/** Dots grow gently as one zooms in, so that dense areas open up and sparse ones stay readable. */
+function radiusScale() {
+  return Math.min(3.2, Math.pow(2, Math.max(-1, viewState.zoom - fitZoom) * 0.3)) * BASE_RADIUS;
+}
+
+/** On wide screens the map fits beside the panels rather than under them. */
+function fitInsets() {
+  if (innerWidth < 800) return { left: 0, right: 0 };
+  const panel = $('panel');
+  return { left: panel.offsetLeft + panel.offsetWidth, right: 24 };
+}
+
+function fitView() {
+  // A map of one point, or of points on a line, still gets a sensible zoom.
+  const w0 = BOUNDS.x1 - BOUNDS.x0, h0 = BOUNDS.y1 - BOUNDS.y0, least = Math.max(w0, h0) * 0.05 || 1;
+  const w = Math.max(w0, least), h = Math.max(h0, least);
+  const inset = fitInsets();
+  const room = Math.max(200, innerWidth - inset.left - inset.right);
+  const s = 0.92 * Math.min(room / w, (innerHeight - 24) / h);
+  fitZoom = Math.log2(s);
+  const cx = (BOUNDS.x0 + BOUNDS.x1) / 2 - (inset.left - inset.right) / 2 / s;
+  return { target: [cx, (BOUNDS.y0 + BOUNDS.y1) / 2, 0], zoom: fitZoom };
+}
+
+function limits(v) {
+  return { ...v, minZoom: fitZoom - 3, maxZoom: fitZoom + MAX_ZOOM_IN };
+}
+
+let pointsData = null, pointsKey = '';
+
+function pointsLayer() {
   const m = currentMode();
-  octx.font = LABEL_FONT;
-  octx.textAlign = 'center';
-  octx.textBaseline = 'middle';
-  octx.lineJoin = 'round';
-  const placed = [];
-  for (const k of labelOrder) {
-    if (m.name === 'scene' && m.hidden[k]) continue;
-    let sx = toScreenX(SCENES[k].x), sy = toScreenY(SCENES[k].y);
-    if (sx < 0 || sy < 0 || sx > W || sy > H) continue;
-    if (labelWidth[k] < 0) labelWidth[k] = octx.measureText(labelText[k]).width;
-    // Keep the whole label on screen when its scene's centre is.
-    sx = Math.max(labelWidth[k] / 2 + 4, Math.min(W - labelWidth[k] / 2 - 4, sx));
-    sy = Math.max(12, Math.min(H - 12, sy));
-    const box = [sx - labelWidth[k] / 2 - 4, sy - 10, sx + labelWidth[k] / 2 + 4, sy + 10];
-    if (placed.some(b => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
-    placed.push(box);
-    octx.lineWidth = 3.5;
-    octx.strokeStyle = 'rgba(15,16,20,0.9)';
-    octx.strokeText(labelText[k], sx, sy);
-    octx.fillStyle = '#ffffff';
-    octx.fillText(labelText[k], sx, sy);
+  // A new data object only when colours or visibility changed: deck.gl then re-reads the buffers.
+  const key = m.name + ':' + visibleVersion;
+  if (key !== pointsKey) {
+    pointsKey = key;
+    pointsData = {
+      length: N,
+      attributes: {
+        getPosition: { value: POSITIONS, size: 2 },
+        getFillColor: { value: m.rgba, size: 4, normalized: true },
+        getRadius: { value: SIZES, size: 1 },
+        getFilterValue: { value: VISIBLE, size: 1 },
+      },
+    };
   }
+  return new deck.ScatterplotLayer({
+    id: 'points',
+    data: pointsData,
+    radiusUnits: 'pixels',
+    radiusScale: radiusScale(),
+    radiusMinPixels: 0.5,
+    extensions: [new deck.DataFilterExtension({ filterSize: 1 })],
+    filterRange: [0.5, 1.5],
+    updateTriggers: { getFillColor: m.name, getFilterValue: visibleVersion },
+  });
 }
 
-function ring(i, colour) {
-  if (i < 0) return;
-  const r = radiusOf(LEVEL[i], baseRadius()) + 4;
-  octx.beginPath();
-  octx.arc(toScreenX(X[i]), toScreenY(Y[i]), r, 0, 2 * Math.PI);
-  octx.lineWidth = 2;
-  octx.strokeStyle = colour;
-  octx.stroke();
-}
-
-function drawOverlay() {
-  octx.setTransform(DPR, 0, 0, DPR, 0, 0);
-  octx.clearRect(0, 0, W, H);
-  if (showLabels) drawLabels();
-  ring(pinnedIndex, ACCENT);
-  ring(hoverIndex, '#ffffff');
-}
-
-// ---- scheduling -----------------------------------------------------------------------------------
-
-const dirty = { points: false, fast: false, overlay: false };
-let frameRequest = 0, idleTimer = 0;
-
-function schedule() {
-  if (!frameRequest) frameRequest = requestAnimationFrame(frame);
-}
-
-function frame() {
-  frameRequest = 0;
-  if (dirty.points) drawPoints();
-  else if (dirty.fast) drawFast();
-  if (dirty.points || dirty.fast || dirty.overlay) drawOverlay();
-  dirty.points = dirty.fast = dirty.overlay = false;
-}
-
-function redrawAll() {
-  dirty.points = dirty.overlay = true;
-  schedule();
-}
-
-function redrawOverlay() {
-  dirty.overlay = true;
-  schedule();
-}
-
-/** After the view moved: a full redraw if drawing is fast, else the snapshot now and a full one soon. */
-function viewChanged() {
-  // Moderately slow maps also refresh fully every 400 ms during a gesture; very slow ones wait for a pause.
-  if (snapValid && (lastPointsMs > 50 || performance.now() - lastFullAt < 400)) {
-    dirty.fast = true;
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(redrawAll, 150);
-  } else {
-    dirty.points = true;
+/** Rings around the pinned (accent), hovered (white) and selected (light; the most followed) artists. */
+function ringLayers() {
+  const rings = [];
+  if (selectedList.length > 0) {
+    rings.push(new deck.ScatterplotLayer({
+      id: 'selected',
+      data: selectedRings,
+      getPosition: i => [X[i], Y[i]],
+      // A ring on each dot's edge: its size follows radiusScale, so zooming recomputes nothing.
+      getRadius: i => SIZES[RANK[i]],
+      radiusUnits: 'pixels',
+      radiusScale: radiusScale(),
+      filled: false,
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      getLineColor: [240, 240, 245, 220],
+    }));
   }
-  dirty.overlay = true;
-  schedule();
-}
-
-// ---- moving the view ------------------------------------------------------------------------------
-
-const MIN_ZOOM = 0.25, MAX_ZOOM = 5000;
-let animation = 0;
-
-function zoomAt(mx, my, factor) {
-  const wx = toWorldX(mx), wy = toWorldY(my);
-  view.s = Math.max(fitScale * MIN_ZOOM, Math.min(fitScale * MAX_ZOOM, view.s * factor));
-  view.cx = wx - (mx - W / 2) / view.s;
-  view.cy = wy + (my - H / 2) / view.s;
-  viewChanged();
-}
-
-function panBy(dx, dy) {
-  view.cx -= dx / view.s;
-  view.cy += dy / view.s;
-  viewChanged();
-}
-
-function stopAnimation() {
-  if (animation) cancelAnimationFrame(animation);
-  animation = 0;
+  const marks = [];
+  if (pinnedIndex >= 0) marks.push({ i: pinnedIndex, colour: [...ACCENT, 255] });
+  if (hoverIndex >= 0) marks.push({ i: hoverIndex, colour: [255, 255, 255, 255] });
+  rings.push(new deck.ScatterplotLayer({
+    id: 'marks',
+    data: marks,
+    getPosition: d => [X[d.i], Y[d.i]],
+    getRadius: d => SIZES[RANK[d.i]] * radiusScale() + 4,
+    getLineColor: d => d.colour,
+    radiusUnits: 'pixels',
+    filled: false,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+    updateTriggers: { getRadius: radiusScale() },
+  }));
+  return rings;
 }
 
 /**
- * Moves the view to centre (tx, ty) at scale ts. When the scale changes the motion is a zoom about the
- * one fixed point that lands on the target, which reads as a single smooth gesture.
+ * Density of the shown points: counts on a grid of 80 to 200 cells across (more for more points),
+ * smoothed by a Gaussian (a kernel density estimate), handed to deck.gl's ContourLayer one weighted point per cell so that its
+ * marching squares trace the smooth field. Levels are fractions of the 99th percentile cell, so the
+ * bands adapt to any map. Linear in the points plus the grid.
  */
-function flyTo(tx, ty, ts) {
-  stopAnimation();
-  const from = { cx: view.cx, cy: view.cy, s: view.s };
-  const r = from.s / ts;
-  const anchored = Math.abs(Math.log(r)) > 0.05;
-  const fx = anchored ? (tx - from.cx * r) / (1 - r) : 0;
-  const fy = anchored ? (ty - from.cy * r) / (1 - r) : 0;
-  const place = e => {
-    view.s = from.s * Math.pow(ts / from.s, e);
-    const q = from.s / view.s;
-    view.cx = anchored ? fx + (from.cx - fx) * q : from.cx + (tx - from.cx) * e;
-    view.cy = anchored ? fy + (from.cy - fy) * q : from.cy + (ty - from.cy) * e;
-    viewChanged();
-  };
-  if (reducedMotion) {
-    place(1);
-    return;
+function densityData() {
+  const across = Math.max(80, Math.min(200, Math.round(2 * Math.sqrt(N))));
+  const cell = Math.max(BOUNDS.x1 - BOUNDS.x0, BOUNDS.y1 - BOUNDS.y0, 1e-9) / across;
+  const pad = 10;
+  const ox = Math.floor(BOUNDS.x0 / cell) - pad, oy = Math.floor(BOUNDS.y0 / cell) - pad;
+  const gw = Math.floor(BOUNDS.x1 / cell) - ox + pad + 1, gh = Math.floor(BOUNDS.y1 / cell) - oy + pad + 1;
+  let grid = new Float32Array(gw * gh);
+  for (let k = 0; k < N; k++) {
+    if (VISIBLE[k] !== 1) continue;
+    grid[(Math.floor(POSITIONS[2 * k] / cell) - ox) + gw * (Math.floor(POSITIONS[2 * k + 1] / cell) - oy)]++;
   }
-  const t0 = performance.now();
-  const step = now => {
-    const t = Math.min(1, (now - t0) / 700);
-    place(t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
-    animation = t < 1 ? requestAnimationFrame(step) : 0;
-    if (!animation) redrawAll();
+  grid = blur(blur(grid, gw, gh, 1, gw), gh, gw, gw, 1);
+  const cells = [], weights = [];
+  let max = 0;
+  for (let c = 0; c < grid.length; c++) max = Math.max(max, grid[c]);
+  for (let c = 0; c < grid.length; c++) {
+    if (grid[c] <= max * 1e-3) continue;
+    cells.push(((c % gw) + ox + 0.5) * cell, (Math.floor(c / gw) + oy + 0.5) * cell);
+    weights.push(grid[c]);
+  }
+  const sorted = Float64Array.from(weights).sort();
+  const top = sorted.length ? sorted[Math.floor(0.99 * (sorted.length - 1))] : 1;
+  return {
+    version: visibleVersion, cell, positions: Float32Array.from(cells), weights: Float32Array.from(weights),
+    levels: [0.1, 0.25, 0.45, 0.7].map(f => f * top),
   };
-  animation = requestAnimationFrame(step);
+}
+
+/** A separable Gaussian blur (sigma 2.6 cells) along one axis of a grid: lines of a given stride. */
+function blur(grid, lines, length, lineStride, step) {
+  const r = 8, kernel = [];
+  for (let d = -r; d <= r; d++) kernel.push(Math.exp(-(d * d) / (2 * 2.6 * 2.6)));
+  const out = new Float32Array(grid.length);
+  for (let l = 0; l < lines; l++) {
+    const base = l * lineStride;
+    for (let a = 0; a < length; a++) {
+      let sum = 0;
+      for (let d = -r; d <= r; d++) {
+        const b = a + d;
+        if (b >= 0 && b < length) sum += grid[base + b * step] * kernel[d + r];
+      }
+      out[base + a * step] = sum;
+    }
+  }
+  return out;
+}
+
+function densityLayer() {
+  if (!density || density.version !== visibleVersion) density = densityData();
+  const { positions, weights, levels: t } = density;
+  const band = (lo, hi, a) => ({ threshold: [lo, hi], color: [170, 185, 255, a] });
+  return new deck.ContourLayer({
+    id: 'density',
+    data: { length: weights.length },
+    // deck.gl's aggregation layers read positions through an accessor rather than a binary attribute.
+    getPosition: (_, { index, target }) => {
+      target[0] = positions[2 * index];
+      target[1] = positions[2 * index + 1];
+      target[2] = 0;
+      return target;
+    },
+    getWeight: (_, { index }) => weights[index],
+    aggregation: 'SUM',
+    cellSize: density.cell,
+    gridOrigin: [0, 0],
+    gpuAggregation: false,
+    // Drawn under the points: without this the bands, lifted a little in z, would hide them.
+    parameters: { depthWriteEnabled: false, depthCompare: 'always' },
+    contours: [
+      band(t[0], t[1], 22), band(t[1], t[2], 34), band(t[2], t[3], 48), band(t[3], 1e30, 64),
+      { threshold: t[0], color: [200, 210, 255, 150], strokeWidth: 1.5 },
+      { threshold: t[2], color: [215, 225, 255, 190], strokeWidth: 1.5 },
+    ],
+    updateTriggers: { getPosition: density.version, getWeight: density.version },
+  });
+}
+
+function layers() {
+  const all = [];
+  if (showDensity && N > 0) all.push(densityLayer());
+  all.push(pointsLayer(), ...ringLayers());
+  return all;
+}
+
+let layersQueued = false, afterRender = null;
+
+/** Milliseconds to draw one frame of the current view, the GPU's work included (for the benchmark). */
+function timeFrame() {
+  return new Promise(resolve => {
+    const t0 = performance.now();
+    afterRender = gl => {
+      afterRender = null;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      resolve(performance.now() - t0);
+    };
+    deckgl.redraw('timed');
+  });
+}
+
+/** Rebuilds the layer list on the next frame; deck.gl only uploads what changed. */
+function redraw() {
+  if (layersQueued || !deckgl) return;
+  layersQueued = true;
+  requestAnimationFrame(() => {
+    layersQueued = false;
+    deckgl.setProps({ layers: layers() });
+  });
+}
+
+function createDeck(onFirstRender) {
+  let rendered = false;
+  viewState = limits(fitView());
+  // Sized before deck.gl starts, so that its first frame is drawn at the final size, not 300 × 150.
+  const canvas = $('map');
+  canvas.width = Math.round(canvas.clientWidth * (window.devicePixelRatio || 1));
+  canvas.height = Math.round(canvas.clientHeight * (window.devicePixelRatio || 1));
+  deckgl = new deck.Deck({
+    canvas: 'map',
+    width: '100%',
+    height: '100%',
+    views: new deck.OrthographicView({ id: 'map', flipY: false }),
+    initialViewState: viewState,
+    controller: { dragRotate: false, doubleClickZoom: true, keyboard: { zoomSpeed: 1, moveSpeed: 120 } },
+    pickingRadius: 5,
+    layers: layers(),
+    onViewStateChange: ({ viewState: v }) => {
+      viewState = v;
+      viewMoved();
+    },
+    getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+    onHover: info => pointerOver(info),
+    onClick: info => pointerClick(info),
+    onAfterRender: ({ gl }) => {
+      if (afterRender) afterRender(gl);
+      if (!rendered && gl.drawingBufferWidth === canvas.width && gl.drawingBufferHeight === canvas.height) {
+        rendered = true;
+        // Waits for the GPU to finish the frame, so that the time recorded is when the points show.
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+        onFirstRender();
+      }
+    },
+    onError: error => fatal('The map could not be drawn: ' + (error && error.message ? error.message : error)),
+  });
+}
+
+function viewMoved() {
+  placeLabelsSoon();
+  redraw();
+}
+
+/** Moves the view to centre (x, y) at the given zoom, as one smooth motion unless motion is reduced. */
+function flyTo(x, y, zoom) {
+  const target = limits({ target: [x, y, 0], zoom: Math.max(fitZoom - 3, Math.min(fitZoom + MAX_ZOOM_IN, zoom)) });
+  if (!reducedMotion) {
+    target.transitionDuration = 700;
+    target.transitionInterpolator = new deck.LinearInterpolator(['target', 'zoom']);
+  }
+  viewState = { ...viewState, ...(reducedMotion ? target : {}) };
+  deckgl.setProps({ initialViewState: target });
+  viewMoved();
 }
 
 function flyToPoint(i) {
-  flyTo(X[i], Y[i], Math.min(fitScale * MAX_ZOOM, Math.max(view.s, fitScale * 8)));
+  flyTo(X[i], Y[i], Math.max(viewState.zoom, fitZoom + 3));
 }
 
-/** The visible point under screen position (mx, my), or -1. */
-function hitAt(mx, my) {
-  const r = radiusOf(SIZE_LEVELS - 1, baseRadius()) + 3;
-  return nearest(toWorldX(mx), toWorldY(my), r / view.s);
+function fit() {
+  const v = fitView();
+  flyTo(v.target[0], v.target[1], v.zoom);
 }
+
