@@ -243,6 +243,7 @@ class MapPageBrowserTest {
     }
 
     @Test
+    @SuppressWarnings("EnumOrdinal") // the page numbers the eras in declaration order, as its filter does
     void generationFilterHidesEarlierEras() {
         open("random.html");
         browser.js(

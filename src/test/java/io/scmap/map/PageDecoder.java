@@ -84,6 +84,7 @@ final class PageDecoder {
         return col;
     }
 
+    @SuppressWarnings("EnumOrdinal") // the page stores generations by their declaration index
     private static Page page(JsonNode meta, Map<String, Object> col) {
         int n = meta.get("count").asInt();
         List<String> permalinks = strings((String) col.get("permalink"), (double[]) col.get("permalinkLength"));
