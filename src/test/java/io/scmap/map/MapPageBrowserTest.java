@@ -248,7 +248,7 @@ class MapPageBrowserTest {
         browser.js(
                 "const s = document.getElementById('gen-from'); s.value = '2'; s.dispatchEvent(new Event('change'));");
         long kept = random.points().stream()
-                .filter(p -> p.generation() == null || p.generation().ordinal() >= 2)
+                .filter(p -> p.generation() == null || p.generation().compareTo(Generation.Y2015_16) >= 0)
                 .count();
         browser.await(
                 "return document.getElementById('stage').dataset.visible === arguments[0]", LOAD, String.valueOf(kept));
