@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * template, stylesheet and scripts are resources of this package; deck.gl (the WebGL engine, a pinned npm
  * build dependency packed on the classpath) and its licence text are inlined too. The atlas goes in as a
  * small JSON document through a {@link ScriptSafeWriter} and a gzip'ed binary payload as base64 (see
- * {@link PageData}). The page's Content-Security-Policy forbids every request; inline scripts and styles
- * and {@code data:}/{@code blob:} images are all it allows. Linear in the atlas size.
+ * {@link PageData}). The page's Content-Security-Policy forbids every request: inline scripts and styles
+ * are all it allows (no images, fonts, workers or connections; no base URL or form targets). Linear in
+ * the atlas size.
  */
 final class HtmlWriter {
     /** Scripts in the order they are concatenated into the page's one script element. */

@@ -136,6 +136,8 @@ function wireLasso() {
     lassoPath = null;
     drawLasso();
     if (path.length >= 3) setSelection(insidePolygon(path.map(([x, y]) => toWorld(x, y))), 'in the lasso');
+    // One lasso per press of the button; Shift + drag works any time.
+    setLassoMode(false);
   };
   stage.addEventListener('pointerup', finish, true);
   stage.addEventListener('pointercancel', finish, true);

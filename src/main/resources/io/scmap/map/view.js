@@ -47,7 +47,7 @@ function toWorld(sx, sy) {
 
 /** Dots grow gently as one zooms in, so that dense areas open up and sparse ones stay readable. */
 function radiusScale() {
-  return Math.min(3.2, Math.pow(2, Math.max(-1, viewState.zoom - fitZoom) * 0.3)) * BASE_RADIUS;
+  return Math.min(2.6, Math.pow(2, Math.max(-1, viewState.zoom - fitZoom) * 0.25)) * BASE_RADIUS;
 }
 
 /** On wide screens the map fits beside the panels rather than under them. */

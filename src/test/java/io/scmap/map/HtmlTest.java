@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlTest {
     private static final String CSP = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            + "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:\">";
+            + "script-src 'unsafe-inline'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">";
 
     @TempDir
     Path dir;

@@ -39,11 +39,10 @@ class MapPageBrowserTest {
     private static final Duration LOAD = Duration.ofSeconds(90);
     private static final int WIDTH = 1366;
     private static final int HEIGHT = 768;
-    /** The page background, #1f2229. */
-    private static final int[] BACKGROUND = {0x1f, 0x22, 0x29};
 
     private Path dir = Path.of(".");
     private Browser browser = null;
+    private MapPage page = null;
     private final Atlas hostile = SampleAtlases.hostile();
     private final Atlas random = SampleAtlases.random(2000, 8, 7);
     private final Atlas links = linkAtlas();
@@ -56,6 +55,7 @@ class MapPageBrowserTest {
         Maps.writeHtml(random, dir.resolve("random.html"));
         Maps.writeHtml(links, dir.resolve("links.html"));
         browser = Browser.start(WIDTH, HEIGHT);
+        page = new MapPage(browser, dir, LOAD);
     }
 
     @AfterAll
@@ -82,7 +82,7 @@ class MapPageBrowserTest {
 
     @Test
     void drawsWithWebGlWithoutErrorsOrNetworkRequests() {
-        open("random.html");
+        page.open("random.html");
         assertThat(browser.consoleErrors()).isEmpty();
         assertThat(browser.requests())
                 .containsExactly(dir.resolve("random.html").toUri().toString());
@@ -94,11 +94,11 @@ class MapPageBrowserTest {
         int drawn = 0;
         for (int y = 0; y < shot.getHeight(); y += 2) {
             for (int x = 320; x < shot.getWidth(); x += 2) {
-                drawn += distance(shot.getRGB(x, y), BACKGROUND) > 40 ? 1 : 0;
+                drawn += MapPage.distance(shot.getRGB(x, y), MapPage.BACKGROUND) > 40 ? 1 : 0;
             }
         }
         assertThat(drawn).as("pixels of dots drawn right of the panel").isGreaterThan(3000);
-        assertThat(text("#stats")).startsWith("2,000 artists · 8 scenes");
+        assertThat(page.text("#stats")).startsWith("2,000 artists · 8 scenes");
     }
 
     @Test
@@ -106,26 +106,26 @@ class MapPageBrowserTest {
         Path empty = dir.resolve("empty.html");
         Maps.writeHtml(new Atlas("nothing yet", List.of(), List.of(), Map.of(), Map.of()), empty);
         assertThat(browser.open(empty, LOAD)).isNull();
-        assertThat(text("#stats")).isEqualTo("No artists in this map.");
-        search("anyone" + Keys.ENTER);
-        assertThat(text("#status")).startsWith("Not found");
+        assertThat(page.text("#stats")).isEqualTo("No artists in this map.");
+        page.search("anyone" + Keys.ENTER);
+        assertThat(page.text("#status")).startsWith("Not found");
         assertThat(browser.consoleErrors()).isEmpty();
         Files.delete(empty);
     }
 
     @Test
     void hostileNamesStayText() {
-        open("hostile.html");
+        page.open("hostile.html");
         assertThat(browser.js("return document.querySelectorAll('img, b, iframe, object, embed').length"))
                 .isEqualTo(0L);
         assertThat(browser.js("return document.querySelectorAll('script').length"))
                 .isEqualTo(3L);
-        assertThat(text("#title")).isEqualTo(hostile.title());
+        assertThat(page.text("#title")).isEqualTo(hostile.title());
         assertThat(browser.js("return document.title")).isEqualTo(hostile.title());
-        assertThat(labelTexts()).contains("scene <zero> & co", SampleAtlases.IMG);
+        assertThat(page.labelTexts()).contains("scene <zero> & co", SampleAtlases.IMG);
         for (int i = 0; i < hostile.points().size(); i++) {
             MapPoint p = hostile.points().get(i);
-            search(p.permalink() + Keys.ENTER);
+            page.search(p.permalink() + Keys.ENTER);
             browser.await(
                     "return document.getElementById('card').dataset.permalink === arguments[0]", LOAD, p.permalink());
             String shown = p.name().replaceAll("[\u202A-\u202E\u2066-\u2069]", "");
@@ -145,29 +145,29 @@ class MapPageBrowserTest {
 
     @Test
     void searchForAPermalinkShowsThatArtistsCard() {
-        open("hostile.html");
+        page.open("hostile.html");
         browser.driver().findElement(By.id("map")).sendKeys("/");
         assertThat(browser.js("return document.activeElement.id")).isEqualTo("search");
         browser.driver().switchTo().activeElement().sendKeys("ARTIST-12" + Keys.ENTER);
         browser.await("return document.getElementById('card').dataset.permalink === 'artist-12'", LOAD);
-        assertThat(text("#card h2")).isEqualTo(hostile.points().get(12).name());
-        assertThat(text("#card .perm")).isEqualTo("soundcloud.com/artist-12");
-        assertThat(text("#status")).contains("artist-12");
+        assertThat(page.text("#card h2")).isEqualTo(hostile.points().get(12).name());
+        assertThat(page.text("#card .perm")).isEqualTo("soundcloud.com/artist-12");
+        assertThat(page.text("#status")).contains("artist-12");
         // "artist-1" is also part of artist-10 to artist-13, but it is a whole permalink: its card shows.
-        search("artist-1" + Keys.ENTER);
+        page.search("artist-1" + Keys.ENTER);
         browser.await("return document.getElementById('card').dataset.permalink === 'artist-1'", LOAD);
         browser.await("return Math.abs(scmap.screenOf('artist-1')[0] - innerWidth / 2) < 2", LOAD);
     }
 
     @Test
     void searchListsSeveralMatchesAndSaysWhenThereIsNone() {
-        open("hostile.html");
-        search("ARTIST-1" + Keys.BACK_SPACE + Keys.ENTER);
+        page.open("hostile.html");
+        page.search("ARTIST-1" + Keys.BACK_SPACE + Keys.ENTER);
         assertThat(browser.js("return document.getElementById('results').hidden"))
                 .isEqualTo(false);
         assertThat(browser.driver().findElements(By.cssSelector("#results [role=option]")))
                 .hasSize(hostile.points().size());
-        assertThat(text("#status")).startsWith("14 matches");
+        assertThat(page.text("#status")).startsWith("14 matches");
         WebElement box = browser.driver().findElement(By.id("search"));
         box.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER);
         browser.await("return !document.getElementById('card').hidden", LOAD);
@@ -176,17 +176,17 @@ class MapPageBrowserTest {
                 .getText()
                 .replace("soundcloud.com/", "");
         assertThat(second).startsWith("artist-");
-        search("ünïcødé" + Keys.ENTER);
+        page.search("ünïcødé" + Keys.ENTER);
         browser.await("return document.getElementById('card').dataset.permalink === 'artist-6'", LOAD);
-        search("nobody-by-this-name" + Keys.ENTER);
-        assertThat(text("#status")).startsWith("Not found");
+        page.search("nobody-by-this-name" + Keys.ENTER);
+        assertThat(page.text("#status")).startsWith("Not found");
         assertThat(browser.js("return document.getElementById('results').hidden"))
                 .isEqualTo(true);
     }
 
     @Test
     void clickingAPointOpensItsSoundCloudPageInANewTab() {
-        open("links.html");
+        page.open("links.html");
         browser.js(
                 "window.open = (url, target, features) => { window.opened = [url, target, features]; return null; };");
         for (MapPoint p : links.points()) {
@@ -197,7 +197,7 @@ class MapPageBrowserTest {
             new Actions(browser.driver()).moveToLocation(x, y).click().perform();
             browser.await("return !!window.opened", LOAD);
             assertThat(browser.js("return window.opened")).isEqualTo(List.of(p.url(), "_blank", "noopener"));
-            assertThat(text("#card .perm")).isEqualTo("soundcloud.com/" + p.permalink());
+            assertThat(page.text("#card .perm")).isEqualTo("soundcloud.com/" + p.permalink());
             browser.js("window.opened = null;");
             // The card closes with Escape, so that it cannot cover the next artist.
             new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
@@ -211,17 +211,17 @@ class MapPageBrowserTest {
 
     @Test
     void legendTogglesAGeneration() {
-        open("random.html");
+        page.open("random.html");
         Generation newest = Generation.SINCE_2021;
         List<String> members = random.points().stream()
                 .filter(p -> p.generation() == newest)
                 .map(MapPoint::permalink)
                 .toList();
-        int[] colour = blended(newest.colour());
-        int before = countColour(browser.screenshot(), colour);
+        int[] colour = MapPage.blended(newest.colour());
+        int before = MapPage.countColour(browser.screenshot(), colour);
         assertThat(before).as("pixels in the colour of " + newest.label()).isGreaterThan(500);
 
-        WebElement entry = legendEntry(newest.label());
+        WebElement entry = page.legendEntry(newest.label());
         entry.click();
         browser.await(
                 "return document.getElementById('stage').dataset.visible === arguments[0]",
@@ -230,26 +230,26 @@ class MapPageBrowserTest {
         assertThat(entry.getAttribute("aria-pressed")).isEqualTo("false");
         assertThat(browser.js("return scmap.visible(arguments[0])", members.get(0)))
                 .isEqualTo(false);
-        settle();
-        assertThat(countColour(browser.screenshot(), colour)).isLessThan(before / 50);
+        page.settle();
+        assertThat(MapPage.countColour(browser.screenshot(), colour)).isLessThan(before / 50);
 
         entry.click();
         browser.await(
                 "return document.getElementById('stage').dataset.visible === arguments[0]",
                 LOAD,
                 String.valueOf(random.points().size()));
-        settle();
-        assertThat(countColour(browser.screenshot(), colour)).isGreaterThan(before * 9 / 10);
+        page.settle();
+        assertThat(MapPage.countColour(browser.screenshot(), colour)).isGreaterThan(before * 9 / 10);
     }
 
     @Test
     @SuppressWarnings("EnumOrdinal") // the page numbers the eras in declaration order, as its filter does
     void generationFilterHidesEarlierEras() {
-        open("random.html");
+        page.open("random.html");
         browser.js(
                 "const s = document.getElementById('gen-from'); s.value = '2'; s.dispatchEvent(new Event('change'));");
         long kept = random.points().stream()
-                .filter(p -> p.generation() == null || p.generation().ordinal() >= 2)
+                .filter(p -> p.generation() == null || p.generation().compareTo(Generation.Y2015_16) >= 0)
                 .count();
         browser.await(
                 "return document.getElementById('stage').dataset.visible === arguments[0]", LOAD, String.valueOf(kept));
@@ -259,9 +259,9 @@ class MapPageBrowserTest {
                 .orElseThrow();
         assertThat(browser.js("return scmap.visible(arguments[0])", old.permalink()))
                 .isEqualTo(false);
-        assertThat(text("#stats")).contains(String.format(Locale.ROOT, "%,d shown", kept));
+        assertThat(page.text("#stats")).contains(String.format(Locale.ROOT, "%,d shown", kept));
         // Showing a filtered-out artist widens the filter to their era.
-        search(old.permalink() + Keys.ENTER);
+        page.search(old.permalink() + Keys.ENTER);
         browser.await("return scmap.visible(arguments[0])", LOAD, old.permalink());
         assertThat(browser.js("return document.getElementById('gen-from').value"))
                 .isEqualTo("0");
@@ -269,16 +269,16 @@ class MapPageBrowserTest {
 
     @Test
     void sceneLabelsDoNotOverlapAndGrowWithZoom() {
-        open("random.html");
-        List<double[]> before = labelBoxes();
+        page.open("random.html");
+        List<double[]> before = page.labelBoxes();
         assertThat(before).hasSizeGreaterThanOrEqualTo(4);
         assertNoOverlap(before);
-        double[] panel = box("#panel");
-        assertThat(before).noneMatch(b -> overlaps(b, panel));
+        double[] panel = page.box("#panel");
+        assertThat(before).noneMatch(b -> MapPage.overlaps(b, panel));
 
         // Zoom in with the wheel over the largest scene's label: it stays put and grows.
         Object largest = browser.js("return document.querySelector('.scene-label:not([hidden])').dataset.scene");
-        double[] label = box(".scene-label[data-scene='" + largest + "']");
+        double[] label = page.box(".scene-label[data-scene='" + largest + "']");
         int x = (int) ((label[0] + label[2]) / 2);
         int y = (int) ((label[1] + label[3]) / 2);
         for (int k = 0; k < 4; k++) {
@@ -287,16 +287,16 @@ class MapPageBrowserTest {
                     .perform();
         }
         browser.await("const v = scmap.view(); return v.zoom - v.fitZoom > 1", LOAD);
-        settle();
-        List<double[]> after = labelBoxes();
+        page.settle();
+        List<double[]> after = page.labelBoxes();
         assertNoOverlap(after);
-        double[] grown = box(".scene-label[data-scene='" + largest + "']");
+        double[] grown = page.box(".scene-label[data-scene='" + largest + "']");
         assertThat(grown[3] - grown[1]).isGreaterThan((label[3] - label[1]) * 1.15);
     }
 
     @Test
     void lassoListsTheArtistsInside() {
-        open("hostile.html");
+        page.open("hostile.html");
         int x0 = 560, x1 = 1000, y0 = 20, y1 = 330;
         List<MapPoint> inside = new ArrayList<>();
         for (MapPoint p : hostile.points()) {
@@ -326,7 +326,7 @@ class MapPageBrowserTest {
         assertThat(browser.js("return JSON.stringify(scmap.view())"))
                 .as("the lasso does not pan")
                 .isEqualTo(view);
-        assertThat(text("#selection h2")).isEqualTo(inside.size() + " artists in the lasso");
+        assertThat(page.text("#selection h2")).isEqualTo(inside.size() + " artists in the lasso");
         List<String> hrefs = ((List<?>) Objects.requireNonNull(browser.js(
                         "return [...document.querySelectorAll('#selection a')].map(a => a.getAttribute('href'))")))
                 .stream().map(String::valueOf).toList();
@@ -345,8 +345,8 @@ class MapPageBrowserTest {
 
     @Test
     void neighboursPanelListsArtistsLikeThePinnedOne() {
-        open("hostile.html");
-        search("artist-0" + Keys.ENTER);
+        page.open("hostile.html");
+        page.search("artist-0" + Keys.ENTER);
         browser.await("return document.getElementById('card').dataset.permalink === 'artist-0'", LOAD);
         assertThat(browser.js(
                         "return document.querySelector('#card h3').textContent === 'Artists like ' + arguments[0]",
@@ -365,21 +365,21 @@ class MapPageBrowserTest {
 
     @Test
     void densityContoursDrawUnderThePoints() {
-        open("random.html");
+        page.open("random.html");
         BufferedImage before = browser.screenshot();
         browser.driver()
                 .findElement(By.cssSelector("label[for=density-on], #density-on"))
                 .click();
         browser.await("return document.getElementById('density-on').checked", LOAD);
-        settle();
+        page.settle();
         BufferedImage after = browser.screenshot();
         int changed = 0;
         int background = 0;
         for (int y = 0; y < HEIGHT; y += 2) {
             for (int x = 320; x < WIDTH; x += 2) {
-                boolean wasBackground = distance(before.getRGB(x, y), BACKGROUND) < 6;
+                boolean wasBackground = MapPage.distance(before.getRGB(x, y), MapPage.BACKGROUND) < 6;
                 background += wasBackground ? 1 : 0;
-                changed += wasBackground && distance(after.getRGB(x, y), BACKGROUND) >= 6 ? 1 : 0;
+                changed += wasBackground && MapPage.distance(after.getRGB(x, y), MapPage.BACKGROUND) >= 6 ? 1 : 0;
             }
         }
         assertThat(changed).as("background pixels the contours cover").isGreaterThan(background / 20);
@@ -388,101 +388,14 @@ class MapPageBrowserTest {
 
     // Helpers -------------------------------------------------------------------------------------------
 
-    private double[] box(String selector) {
-        List<?> r = (List<?>) Objects.requireNonNull(browser.js(
-                "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
-                        + " return [r.left, r.top, r.right, r.bottom]",
-                selector));
-        return r.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-    }
-
-    private List<double[]> labelBoxes() {
-        List<?> boxes = (List<?>) Objects.requireNonNull(
-                browser.js("return [...document.querySelectorAll('.scene-label')].filter(e => !e.hidden).map(e => {"
-                        + " const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"));
-        return boxes.stream()
-                .map(b -> ((List<?>) b)
-                        .stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray())
-                .toList();
-    }
-
     private static void assertNoOverlap(List<double[]> boxes) {
         for (int a = 0; a < boxes.size(); a++) {
             for (int b = a + 1; b < boxes.size(); b++) {
-                assertThat(overlaps(boxes.get(a), boxes.get(b)))
+                assertThat(MapPage.overlaps(boxes.get(a), boxes.get(b)))
                         .as("labels %d and %d overlap", a, b)
                         .isFalse();
             }
         }
-    }
-
-    private static boolean overlaps(double[] a, double[] b) {
-        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-    }
-
-    private void open(String page) {
-        String error = browser.open(dir.resolve(page), LOAD);
-        assertThat(error).as("page error").isNull();
-    }
-
-    private void search(String keys) {
-        WebElement box = browser.driver().findElement(By.id("search"));
-        box.clear();
-        box.sendKeys(keys);
-    }
-
-    private String text(String selector) {
-        return String.valueOf(browser.js("return document.querySelector(arguments[0]).textContent", selector));
-    }
-
-    private List<String> labelTexts() {
-        List<?> texts = (List<?>)
-                Objects.requireNonNull(
-                        browser.js(
-                                "return [...document.querySelectorAll('.scene-label')].filter(e => !e.hidden).map(e => e.textContent)"));
-        return texts.stream().map(String::valueOf).toList();
-    }
-
-    private WebElement legendEntry(String label) {
-        return browser.driver().findElements(By.cssSelector("#legend button")).stream()
-                .filter(b -> b.getText().startsWith(label))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    /** Waits until the map has drawn the latest state: two animation frames after the last change. */
-    private void settle() {
-        browser.js(
-                "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))");
-        browser.js("return scmap.frameMs()");
-    }
-
-    /** A dot's colour as drawn: the colour at the page's dot opacity over the background. */
-    private static int[] blended(String hex) {
-        int[] c = Palette.rgb(hex);
-        double a = 235 / 255.0;
-        return new int[] {
-            (int) Math.round(c[0] * a + BACKGROUND[0] * (1 - a)),
-            (int) Math.round(c[1] * a + BACKGROUND[1] * (1 - a)),
-            (int) Math.round(c[2] * a + BACKGROUND[2] * (1 - a))
-        };
-    }
-
-    /** Pixels right of the panel within a small distance of {@code rgb}. */
-    private static int countColour(BufferedImage shot, int[] rgb) {
-        int n = 0;
-        for (int y = 0; y < shot.getHeight(); y++) {
-            for (int x = 320; x < shot.getWidth(); x++) {
-                n += distance(shot.getRGB(x, y), rgb) < 24 ? 1 : 0;
-            }
-        }
-        return n;
-    }
-
-    private static int distance(int argb, int[] rgb) {
-        return Math.abs(((argb >> 16) & 0xff) - rgb[0])
-                + Math.abs(((argb >> 8) & 0xff) - rgb[1])
-                + Math.abs((argb & 0xff) - rgb[2]);
     }
 
     /** Three artists whose permalinks need percent-encoding, far apart so that each is easy to click. */

@@ -109,7 +109,10 @@ final class PageDecoder {
                     names.get(i),
                     (long) followers[i],
                     emerge,
-                    g < 0 ? null : Generation.values()[g],
+                    g < 0
+                            ? null
+                            : Generation.valueOf(
+                                    meta.get("generations").get(g).get("key").asText()),
                     x[i],
                     y[i],
                     (int) cluster[i],
