@@ -25,8 +25,18 @@ final class NnCandidates {
     final int[] old;
     final int[] oldCount;
 
-    private NnCandidates(int n, int max) {
+    /**
+     * The lists as the round began, reversed: the slots (positions in {@link KnnHeaps#index}) that
+     * named point {@code i} are {@code reverseSlot[reverseStart[i], reverseStart[i + 1])}.
+     */
+    final int[] reverseStart;
+
+    final int[] reverseSlot;
+
+    private NnCandidates(int n, int max, int[][] reverse) {
         this.max = max;
+        this.reverseStart = reverse[0];
+        this.reverseSlot = reverse[1];
         fresh = new int[n * max];
         freshCount = new int[n];
         old = new int[n * max];
@@ -36,10 +46,9 @@ final class NnCandidates {
     /** Samples every point's candidates from {@code heaps} for round {@code round}. */
     static NnCandidates build(KnnHeaps heaps, int max, long salt, int round, int block, Parallel par) {
         int n = heaps.size;
-        NnCandidates c = new NnCandidates(n, max);
-        int[][] reverse = reverse(heaps);
-        int[] start = reverse[0];
-        int[] slot = reverse[1];
+        NnCandidates c = new NnCandidates(n, max, reverse(heaps));
+        int[] start = c.reverseStart;
+        int[] slot = c.reverseSlot;
         int blocks = (n + block - 1) / block;
         par.forEach(blocks, b -> {
             NeighborHeap fresh = new NeighborHeap(max);

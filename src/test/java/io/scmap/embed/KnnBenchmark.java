@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Times exact and NN-descent neighbours on synthetic sets and prints their recall; a main, not a
- * test. Arguments: n dim k kind(clustered|uniform) threads [exact(true|false) [maxCandidates
+ * test. Arguments: n dim k kind(clustered|clean|uniform) threads [exact(true|false) [maxCandidates
  * [maxIterations [delta [trees]]]]].
  */
 final class KnnBenchmark {
