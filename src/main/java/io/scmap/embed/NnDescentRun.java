@@ -40,13 +40,14 @@ final class NnDescentRun {
     /** Points already measured, by generate task. */
     private final Marks[] marks;
 
-    NnDescentRun(double[] points, int n, int dim, int k, long salt, int[] leafOrder, Parallel par) {
+    /** A search keeping lists of {@code listSize} points, the point itself included. */
+    NnDescentRun(double[] points, int n, int dim, int listSize, long salt, int[] leafOrder, Parallel par) {
         this.original = points;
         this.n = n;
         this.dim = dim;
         this.salt = salt;
         this.par = par;
-        this.heaps = new KnnHeaps(n, k - 1);
+        this.heaps = new KnnHeaps(n, listSize - 1);
         this.order = leafOrder.clone();
         this.rank = new int[n];
         for (int r = 0; r < n; r++) {
@@ -247,11 +248,10 @@ final class NnDescentRun {
     }
 
     /**
-     * Writes every point's neighbours in the original numbering, itself first, at exact double-precision
-     * distances sorted by (distance, index).
+     * Writes every point's {@code k <= listSize} nearest listed neighbours in the original numbering,
+     * itself first, at exact double-precision distances sorted by (distance, index).
      */
-    void write(int[] indices, double[] distances) {
-        int k = heaps.capacity + 1;
+    void write(int k, int[] indices, double[] distances) {
         par.forEach(blocks(), b -> {
             NeighborHeap sorter = new NeighborHeap(k - 1);
             for (int r = b * NnDescent.BLOCK; r < Math.min(n, (b + 1) * NnDescent.BLOCK); r++) {

@@ -134,7 +134,8 @@ class NnDescentTest {
         }
         assertThat(search.report())
                 .containsEntry("knn", "nn-descent")
-                .containsEntry("knnLeafSize", 10)
+                .containsEntry("knnListSize", NnDescent.MIN_LIST)
+                .containsEntry("knnLeafSize", NnDescent.MIN_LIST)
                 .containsEntry("knnMaxCandidates", 60)
                 .containsKeys("knnTrees", "knnIterations", "knnChangesPerIteration", "knnStop", "knnDistances");
         assertThat(new ExactNeighbors().report()).containsEntry("knn", "exact");
