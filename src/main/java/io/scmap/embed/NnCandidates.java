@@ -3,9 +3,10 @@ package io.scmap.embed;
 import java.util.Arrays;
 
 /**
- * One round's local-join candidates of NN-descent (Dong, Charikar &amp; Li 2011, algorithm 2, lines
- * 5-9): per point, up to {@code max} of its neighbours and reverse neighbours whose entry is flagged
- * new, and up to {@code max} flagged old, each list sorted by index without repeats.
+ * One round's local-join candidates of NN-descent (Dong, Charikar &amp; Li 2011, the full
+ * algorithm's sampling, reverse neighbours and new/old flags of incremental search): per point, up
+ * to {@code max} of its neighbours and reverse neighbours whose entry is flagged new, and up to
+ * {@code max} flagged old, each list sorted by index without repeats.
  *
  * <p>The sample is taken by a random priority per pair, a hash of the salt, the round and the pair
  * (the same in both directions, as pynndescent draws one priority per edge for both ends), keeping
