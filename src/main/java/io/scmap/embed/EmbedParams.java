@@ -19,8 +19,9 @@ import java.util.Map;
  * @param neighbors nearest neighbours per point, the point itself included (umap-learn
  *     {@code n_neighbors}, reference 100); at least 2
  * @param exactNeighborsUpTo the nearest neighbours are exact up to this many points and approximate
- *     beyond, by NN-descent as umap-learn's pynndescent (recall about 0.95 or better, far faster at
- *     scale); default 30,000, 0 = always approximate, {@link Integer#MAX_VALUE} = always exact
+ *     beyond, by NN-descent as umap-learn's pynndescent: its cost grows linearly with the points,
+ *     the exact search's up to quadratically (measured recall 0.98 or more on clustered data);
+ *     default 30,000, 0 = always approximate, {@link Integer#MAX_VALUE} = always exact
  * @param minDist how tightly UMAP packs points (umap-learn {@code min_dist}, reference 0.0001); 0 is
  *     legal, at most {@code spread}
  * @param spread scale of the embedded points (umap-learn default 1.0)

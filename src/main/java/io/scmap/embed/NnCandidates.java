@@ -3,9 +3,10 @@ package io.scmap.embed;
 import java.util.Arrays;
 
 /**
- * One round's local-join candidates of NN-descent (Dong, Charikar &amp; Li 2011, algorithm 2, lines
- * 5-9): per point, up to {@code max} of its neighbours and reverse neighbours whose entry is flagged
- * new, and up to {@code max} flagged old, each list sorted by index without repeats.
+ * One round's local-join candidates of NN-descent (Dong, Charikar &amp; Li 2011, the full
+ * algorithm's sampling, reverse neighbours and new/old flags of incremental search): per point, up
+ * to {@code max} of its neighbours and reverse neighbours whose entry is flagged new, and up to
+ * {@code max} flagged old, each list sorted by index without repeats.
  *
  * <p>The sample is taken by a random priority per pair, a hash of the salt, the round and the pair
  * (the same in both directions, as pynndescent draws one priority per edge for both ends), keeping
@@ -25,8 +26,18 @@ final class NnCandidates {
     final int[] old;
     final int[] oldCount;
 
-    private NnCandidates(int n, int max) {
+    /**
+     * The lists as the round began, reversed: the slots (positions in {@link KnnHeaps#index}) that
+     * named point {@code i} are {@code reverseSlot[reverseStart[i], reverseStart[i + 1])}.
+     */
+    final int[] reverseStart;
+
+    final int[] reverseSlot;
+
+    private NnCandidates(int n, int max, int[][] reverse) {
         this.max = max;
+        this.reverseStart = reverse[0];
+        this.reverseSlot = reverse[1];
         fresh = new int[n * max];
         freshCount = new int[n];
         old = new int[n * max];
@@ -36,10 +47,9 @@ final class NnCandidates {
     /** Samples every point's candidates from {@code heaps} for round {@code round}. */
     static NnCandidates build(KnnHeaps heaps, int max, long salt, int round, int block, Parallel par) {
         int n = heaps.size;
-        NnCandidates c = new NnCandidates(n, max);
-        int[][] reverse = reverse(heaps);
-        int[] start = reverse[0];
-        int[] slot = reverse[1];
+        NnCandidates c = new NnCandidates(n, max, reverse(heaps));
+        int[] start = c.reverseStart;
+        int[] slot = c.reverseSlot;
         int blocks = (n + block - 1) / block;
         par.forEach(blocks, b -> {
             NeighborHeap fresh = new NeighborHeap(max);

@@ -40,13 +40,14 @@ final class NnDescentRun {
     /** Points already measured, by generate task. */
     private final Marks[] marks;
 
-    NnDescentRun(double[] points, int n, int dim, int k, long salt, int[] leafOrder, Parallel par) {
+    /** A search keeping lists of {@code listSize} points, the point itself included. */
+    NnDescentRun(double[] points, int n, int dim, int listSize, long salt, int[] leafOrder, Parallel par) {
         this.original = points;
         this.n = n;
         this.dim = dim;
         this.salt = salt;
         this.par = par;
-        this.heaps = new KnnHeaps(n, k - 1);
+        this.heaps = new KnnHeaps(n, listSize - 1);
         this.order = leafOrder.clone();
         this.rank = new int[n];
         for (int r = 0; r < n; r++) {
@@ -162,6 +163,9 @@ final class NnDescentRun {
      */
     private void joinFrom(int p, NnCandidates c, int[] start, int[] entry, Marks seen, Offers[] out) {
         int stamp = markList(p, seen);
+        for (int r = c.reverseStart[p]; r < c.reverseStart[p + 1]; r++) {
+            seen.listing[c.reverseSlot[r] / heaps.capacity] = stamp;
+        }
         for (int e = start[p]; e < start[p + 1]; e++) {
             int i = entry[e] >> 1;
             measureLarger(p, c.fresh, i * c.max, c.freshCount[i], seen, stamp, out);
@@ -196,25 +200,28 @@ final class NnDescentRun {
     }
 
     /**
-     * Offers the pair to the lists it would enter; a {@code q} marked as in {@code p}'s list needs no
-     * offer to {@code p}, and its distance is known.
+     * Offers the pair to the lists it would enter, skipping offers that cannot change a list: to
+     * {@code p} when {@code q} is in its list (marked {@code -stamp}; the distance is then known), to
+     * {@code q} when {@code q}'s list held {@code p} as the round began ({@code listing} marked
+     * {@code stamp}; {@code p} is still there, or was pushed out by nearer points).
      */
     private void pair(int p, int q, Marks seen, int stamp, Offers[] out) {
+        boolean qListsP = seen.listing[q] == stamp;
         if (seen.mark[q] == -stamp) {
             double d = heaps.distance[seen.slot[q]];
-            if (d <= heaps.worst(q)) {
+            if (!qListsP && d <= heaps.worst(q)) {
                 out[owner(q)].add(q, p, d);
             }
         } else {
             seen.distances++;
-            measure(p, q, out);
+            measure(p, q, qListsP, out);
         }
     }
 
     /** Buffers an offer to each of the two points whose list, as it stands, the pair would enter. */
-    private void measure(int p, int q, Offers[] out) {
+    private void measure(int p, int q, boolean qListsP, Offers[] out) {
         double wp = heaps.worst(p);
-        double wq = heaps.worst(q);
+        double wq = qListsP ? -1 : heaps.worst(q);
         double d = distance(p, q, Math.max(wp, wq));
         if (d <= wp) {
             out[owner(p)].add(p, q, d);
@@ -241,11 +248,10 @@ final class NnDescentRun {
     }
 
     /**
-     * Writes every point's neighbours in the original numbering, itself first, at exact double-precision
-     * distances sorted by (distance, index).
+     * Writes every point's {@code k <= listSize} nearest listed neighbours in the original numbering,
+     * itself first, at exact double-precision distances sorted by (distance, index).
      */
-    void write(int[] indices, double[] distances) {
-        int k = heaps.capacity + 1;
+    void write(int k, int[] indices, double[] distances) {
         par.forEach(blocks(), b -> {
             NeighborHeap sorter = new NeighborHeap(k - 1);
             for (int r = b * NnDescent.BLOCK; r < Math.min(n, (b + 1) * NnDescent.BLOCK); r++) {
@@ -318,12 +324,15 @@ final class NnDescentRun {
     }
 
     /**
-     * Marks on points, cleared in O(1) by moving to a new positive stamp: {@code stamp} for points
-     * measured, {@code -stamp} for points in the current point's list, at {@code slot}.
+     * Marks on points, cleared in O(1) by moving to a new positive stamp: in {@code mark}, {@code
+     * stamp} for points measured and {@code -stamp} for points in the current point's list, at {@code
+     * slot}; in {@code listing}, {@code stamp} for points whose list held the current point as the
+     * round began.
      */
     private static final class Marks {
         final int[] mark;
         final int[] slot;
+        final int[] listing;
         private int stamp;
 
         /** Distances computed by the task, for the report. */
@@ -332,11 +341,13 @@ final class NnDescentRun {
         Marks(int n) {
             mark = new int[n];
             slot = new int[n];
+            listing = new int[n];
         }
 
         int next() {
             if (stamp == Integer.MAX_VALUE) {
                 Arrays.fill(mark, 0);
+                Arrays.fill(listing, 0);
                 stamp = 0;
             }
             return ++stamp;
