@@ -1,0 +1,85 @@
+// main.js: start-up once every other piece is defined: unpack points and ties, build the graph, draw.
+
+function fatal(message) {
+  const box = $('fatal');
+  box.textContent = message;
+  box.hidden = false;
+  $('stats').textContent = '';
+}
+
+/** A small view of the page's state, for the page's own browser tests and benchmark. */
+function testHooks() {
+  const indexOf = p => {
+    for (let i = 0; i < N; i++) if (PERMALINK.get(i) === p) return i;
+    return -1;
+  };
+  const permalinks = set => [...set].map(i => PERMALINK.get(i)).sort();
+  return Object.freeze({
+    graph,
+    renderer,
+    indexOf,
+    key: p => String(indexOf(p)),
+    screenOf: p => {
+      const v = renderer.graphToViewport({ x: X[indexOf(p)], y: Y[indexOf(p)] });
+      return [v.x + graphLeft(), v.y];
+    },
+    hidden: p => graph.getNodeAttribute(String(indexOf(p)), 'hidden'),
+    visibleCount: () => visibleCount,
+    focus: () => (focus < 0 ? null : PERMALINK.get(focus)),
+    // What the renderer shows now: artists not dimmed nor hidden, and the number of ties drawn.
+    lit: () => {
+      const shown = [];
+      graph.forEachNode(key => {
+        const d = renderer.getNodeDisplayData(key);
+        if (d && !d.hidden && d.color !== DIM_NODE) shown.push(Number(key));
+      });
+      return permalinks(shown);
+    },
+    shownTies: () => {
+      let n = 0;
+      graph.forEachEdge((key, attr, s, t) => {
+        const d = renderer.getEdgeDisplayData(key);
+        const hidden = d.hidden || renderer.getNodeDisplayData(s).hidden || renderer.getNodeDisplayData(t).hidden;
+        n += hidden ? 0 : 1;
+      });
+      return n;
+    },
+    frameMs: () => {
+      const t0 = performance.now();
+      renderer.refresh();
+      const gl = renderer.getCanvases().edges.getContext('webgl2') || renderer.getCanvases().edges.getContext('webgl');
+      if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      return performance.now() - t0;
+    },
+    searchMs: query => {
+      const t0 = performance.now();
+      findMatches(query);
+      return performance.now() - t0;
+    },
+  });
+}
+
+async function start() {
+  const t0 = performance.now();
+  $('title').textContent = META.title;
+  await unpack();
+  const ties = await unpackTies();
+  buildGraph(ties);
+  const built = performance.now();
+  visibleCount = N;
+  createRenderer();
+  renderLegend();
+  updateStats();
+  showNote();
+  wirePointer();
+  wireControls();
+  window.scmapGraph = testHooks();
+  requestAnimationFrame(() => {
+    const root = document.documentElement.dataset;
+    root.buildMs = String(Math.round(built - t0));
+    root.firstRenderMs = String(Math.round(performance.now()));
+    root.ready = 'true';
+  });
+}
+
+start().catch(e => fatal('The graph could not be loaded: ' + (e && e.message ? e.message : e)));
