@@ -3,11 +3,11 @@
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const DIM_NODE = '#33363f';
-// Forced labels for the focus's neighbours only when there are few enough to read.
+// The focus's neighbours are named only when there are few enough to read.
 const MAX_FORCED_LABELS = 40;
 let renderer = null;
 let focus = -1, hoverIndex = -1, pinnedIndex = -1;
-let litNodes = null, litEdges = null;
+let litNodes = null;
 // One flag per legend group: the scenes in order, then the unclustered.
 const hiddenGroup = new Uint8Array(SCENES.length + 1);
 let visibleCount = 0;
@@ -18,51 +18,49 @@ function premultiplied(r, g, b, a) {
   return 'rgba(' + Math.round(r * a) + ',' + Math.round(g * a) + ',' + Math.round(b * a) + ',' + a.toFixed(3) + ')';
 }
 
-function edgeColours(edges) {
-  const alpha = Math.min(0.45, Math.max(0.05, 12 / Math.sqrt(Math.max(1, edges))));
-  return { base: premultiplied(160, 172, 196, alpha), lit: premultiplied(236, 238, 244, 0.7) };
+function edgeColour(edges) {
+  return premultiplied(160, 172, 196, Math.min(0.45, Math.max(0.05, 12 / Math.sqrt(Math.max(1, edges)))));
 }
 
+// While an artist has the focus, its neighbours are drawn highlighted (on sigma's hover layers, above
+// the rest) and everyone else dims; its ties are drawn on a canvas of their own while the layer of all
+// ties hides. Only the artists whose look changes are processed again, never the 100,000 ties, so a
+// hover stays cheap at any graph size.
 function nodeReducer(key, data) {
   if (litNodes === null) return data;
   const i = Number(key);
-  if (i === focus) return Object.assign(data, { highlighted: true, zIndex: 2 });
-  if (litNodes.has(i)) return Object.assign(data, { zIndex: 1, forceLabel: litNodes.size <= MAX_FORCED_LABELS });
-  return Object.assign(data, { color: DIM_NODE, label: '', zIndex: 0 });
+  if (litNodes.has(i)) return Object.assign(data, { highlighted: true });
+  return Object.assign(data, { color: DIM_NODE, label: '' });
 }
 
-function edgeReducerFor(colours) {
-  return (key, data) => {
-    if (litEdges === null) return data;
-    if (litEdges.has(key)) return Object.assign(data, { color: colours.lit, zIndex: 1 });
-    return Object.assign(data, { hidden: true });
-  };
-}
-
-/** A dark label box with the node's name beside a ring, for the hovered or selected node; text only. */
+/** The focus gets a ring and its name in a box; its neighbours their names, when few enough to read. */
 function drawHover(context, data, settings) {
   const size = settings.labelSize;
+  const isFocus = Number(data.key) === focus;
+  if (!isFocus && (!litNodes || litNodes.size > MAX_FORCED_LABELS)) return;
   context.font = settings.labelWeight + ' ' + size + 'px ' + settings.labelFont;
-  context.beginPath();
-  context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
-  context.lineWidth = 2;
-  context.strokeStyle = '#ffffff';
-  context.stroke();
+  const x = data.x + data.size + (isFocus ? 6 : 3), y = data.y;
+  if (isFocus) {
+    context.beginPath();
+    context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
+    context.lineWidth = 2;
+    context.strokeStyle = '#ffffff';
+    context.stroke();
+    if (data.label) {
+      context.fillStyle = 'rgba(16, 18, 23, 0.92)';
+      context.fillRect(x - 3, y - size / 2 - 4, context.measureText(data.label).width + 6, size + 8);
+    }
+  }
   if (!data.label) return;
-  const w = context.measureText(data.label).width;
-  const x = data.x + data.size + 6, y = data.y;
-  context.fillStyle = 'rgba(16, 18, 23, 0.92)';
-  context.fillRect(x - 3, y - size / 2 - 4, w + 6, size + 8);
-  context.fillStyle = '#ffffff';
+  context.fillStyle = isFocus ? '#ffffff' : settings.labelColor.color;
   context.fillText(data.label, x, y + size / 3);
 }
 
 function createRenderer() {
-  const colours = edgeColours(graph.size);
   renderer = new Sigma(graph, $('graph'), {
     defaultEdgeType: 'line',
     edgeProgramClasses: { line: Sigma.rendering.EdgeLineProgram },
-    defaultEdgeColor: colours.base,
+    defaultEdgeColor: edgeColour(graph.size),
     hideEdgesOnMove: true,
     hideLabelsOnMove: N > 5000,
     labelRenderedSizeThreshold: 8,
@@ -72,28 +70,50 @@ function createRenderer() {
     labelWeight: '500',
     labelColor: { color: '#e4e6ec' },
     defaultDrawNodeHover: drawHover,
-    zIndex: true,
     stagePadding: 24,
     minCameraRatio: 0.005,
     maxCameraRatio: 4,
     nodeReducer,
-    edgeReducer: edgeReducerFor(colours),
   });
+  renderer.createCanvasContext('ties', { afterLayer: 'edges' });
+  renderer.resize(true);
+  renderer.on('afterRender', drawTies);
+  renderer.refresh();
+}
+
+/** Draws the focus's ties to its visible neighbours, over the hidden layer of all ties. */
+function drawTies() {
+  const canvas = renderer.getCanvases().ties;
+  const context = canvas.getContext('2d');
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  if (litNodes === null) return;
+  const from = renderer.framedGraphToViewport(renderer.getNodeDisplayData(String(focus)));
+  context.beginPath();
+  for (const j of litNodes) {
+    const d = renderer.getNodeDisplayData(String(j));
+    if (j === focus || d.hidden) continue;
+    const to = renderer.framedGraphToViewport(d);
+    context.moveTo(from.x, from.y);
+    context.lineTo(to.x, to.y);
+  }
+  context.lineWidth = 1;
+  context.strokeStyle = 'rgba(236, 238, 244, 0.7)';
+  context.stroke();
 }
 
 /** Lights artist i, its neighbours and its ties, dimming the rest; -1 lights everything. */
 function setFocus(i) {
   if (i === focus) return;
+  const before = litNodes;
   focus = i;
-  if (i < 0) {
-    litNodes = litEdges = null;
-  } else {
-    const key = String(i);
+  litNodes = null;
+  if (i >= 0) {
     litNodes = new Set([i]);
-    graph.forEachNeighbor(key, n => litNodes.add(Number(n)));
-    litEdges = new Set(graph.edges(key));
+    graph.forEachNeighbor(String(i), n => litNodes.add(Number(n)));
   }
-  renderer.refresh();
+  const changed = before !== null && litNodes !== null ? [...before, ...litNodes].map(String) : graph.nodes();
+  renderer.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
+  renderer.getCanvases().edges.style.visibility = litNodes === null ? 'visible' : 'hidden';
 }
 
 /** The focus follows the pointer, and falls back to the selected artist. */
@@ -115,8 +135,10 @@ function applyGroups() {
   }, { attributes: ['hidden'] });
   if (hoverIndex >= 0 && !isVisible(hoverIndex)) hoverIndex = -1;
   if (pinnedIndex >= 0 && !isVisible(pinnedIndex)) unpin();
-  focus = -2;
   updateFocus();
+  // sigma processes only the artists again when an attribute changes; the ties of hidden artists
+  // hide only when the ties are processed too.
+  renderer.refresh();
 }
 
 /** Centres the camera on artist i, zooming in when the view is wider than a neighbourhood. */

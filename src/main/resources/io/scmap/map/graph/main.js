@@ -35,14 +35,13 @@ function testHooks() {
       });
       return permalinks(shown);
     },
+    // Ties drawn now: the focus's to its visible neighbours, or every tie between visible artists.
     shownTies: () => {
+      const visible = key => !renderer.getNodeDisplayData(key).hidden;
+      if (litNodes !== null) return [...litNodes].filter(j => j !== focus && visible(String(j))).length;
       let n = 0;
-      graph.forEachEdge((key, attr, s, t) => {
-        const d = renderer.getEdgeDisplayData(key);
-        const hidden = d.hidden || renderer.getNodeDisplayData(s).hidden || renderer.getNodeDisplayData(t).hidden;
-        n += hidden ? 0 : 1;
-      });
-      return n;
+      graph.forEachEdge((key, attr, s, t) => { n += visible(s) && visible(t) ? 1 : 0; });
+      return renderer.getCanvases().edges.style.visibility === 'hidden' ? 0 : n;
     },
     frameMs: () => {
       const t0 = performance.now();

@@ -55,7 +55,7 @@ function followerRange() {
 
 // Radius in screen pixels: the square of the log-followers' place in their range, so that the few
 // widely followed artists stand out and the many small ones stay dots. Unknown followers: smallest.
-const MIN_SIZE = 1.5, MAX_SIZE = 12;
+const MIN_SIZE = 2.5, MAX_SIZE = 12;
 
 function sizeOf(i, range) {
   if (FOLLOWERS[i] < 0) return MIN_SIZE;
