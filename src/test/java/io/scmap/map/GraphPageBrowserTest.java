@@ -116,7 +116,17 @@ class GraphPageBrowserTest {
 
     @Test
     void hostileNamesStayText() {
-        page.open("hostile.html");
+        // Fourteen searches: without camera flights (the page honours reduced motion) they take less time.
+        reducedMotion(true);
+        try {
+            page.open("hostile.html");
+            checkHostileNamesStayText();
+        } finally {
+            reducedMotion(false);
+        }
+    }
+
+    private void checkHostileNamesStayText() {
         assertThat(browser.js("return document.querySelectorAll('img, b, iframe, object, embed').length"))
                 .isEqualTo(0L);
         // meta, graph-meta, graphology, sigma and the page's own; the two payloads are gone once read.
@@ -312,6 +322,15 @@ class GraphPageBrowserTest {
     }
 
     // Helpers -------------------------------------------------------------------------------------------
+
+    private void reducedMotion(boolean on) {
+        browser.driver()
+                .executeCdpCommand(
+                        "Emulation.setEmulatedMedia",
+                        Map.of(
+                                "features",
+                                on ? List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce")) : List.of()));
+    }
 
     private double[] screenOf(String permalink) {
         List<?> at =

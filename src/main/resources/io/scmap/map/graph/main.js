@@ -7,6 +7,14 @@ function fatal(message) {
   $('stats').textContent = '';
 }
 
+/** Waits until the GPU has drawn every WebGL layer: reading a pixel back waits for each one's commands. */
+function finishGpu() {
+  for (const canvas of Object.values(renderer.getCanvases())) {
+    const gl = canvas.getContext('webgl2');
+    if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+  }
+}
+
 /** A small view of the page's state, for the page's own browser tests and benchmark. */
 function testHooks() {
   const indexOf = p => {
@@ -41,15 +49,45 @@ function testHooks() {
       if (litNodes !== null) return [...litNodes].filter(j => j !== focus && visible(String(j))).length;
       let n = 0;
       graph.forEachEdge((key, attr, s, t) => { n += visible(s) && visible(t) ? 1 : 0; });
-      return renderer.getCanvases().edges.style.visibility === 'hidden' ? 0 : n;
+      return n;
     },
+    // One full frame as the GPU finishes it: every tie and artist drawn, nothing processed again.
     frameMs: () => {
       const t0 = performance.now();
-      renderer.refresh();
-      const gl = renderer.getCanvases().edges.getContext('webgl2') || renderer.getCanvases().edges.getContext('webgl');
-      if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      renderer.render();
+      finishGpu();
       return performance.now() - t0;
     },
+    // Pans and zooms the camera for ms milliseconds and reports the frames drawn and their median spacing.
+    moveFrames: (ms, withTies) => new Promise(resolve => {
+      renderer.setSetting('hideEdgesOnMove', !withTies);
+      const camera = renderer.getCamera();
+      const start = camera.getState();
+      const times = [];
+      const onRender = () => times.push(performance.now());
+      renderer.on('afterRender', onRender);
+      camera.animate({ x: start.x + 0.15, y: start.y - 0.1, ratio: start.ratio * 0.5 }, { duration: ms }, () => {
+        renderer.removeListener('afterRender', onRender);
+        renderer.setSetting('hideEdgesOnMove', true);
+        camera.setState(start);
+        const gaps = times.slice(1).map((t, k) => t - times[k]).sort((a, b) => a - b);
+        resolve({ frames: times.length, medianMs: gaps.length ? gaps[gaps.length >> 1] : -1 });
+      });
+    }),
+    // From the pointer entering artist p (nothing lit before) to the GPU having drawn its neighbourhood.
+    hoverMs: p => new Promise(resolve => {
+      hoverIndex = -1;
+      updateFocus();
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const t0 = performance.now();
+        renderer.once('afterRender', () => {
+          finishGpu();
+          resolve(performance.now() - t0);
+        });
+        hoverIndex = indexOf(p);
+        updateFocus();
+      }));
+    }),
     searchMs: query => {
       const t0 = performance.now();
       findMatches(query);

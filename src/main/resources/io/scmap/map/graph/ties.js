@@ -55,7 +55,9 @@ function followerRange() {
 
 // Radius in screen pixels: the square of the log-followers' place in their range, so that the few
 // widely followed artists stand out and the many small ones stay dots. Unknown followers: smallest.
-const MIN_SIZE = 2.5, MAX_SIZE = 12;
+// sigma finds the artist under the pointer in a half-resolution picture that leaves out a point's
+// rim; below 3 pixels some artists could not be hovered or clicked.
+const MIN_SIZE = 3, MAX_SIZE = 12;
 
 function sizeOf(i, range) {
   if (FOLLOWERS[i] < 0) return MIN_SIZE;
