@@ -93,7 +93,7 @@ function createRenderer() {
   renderer.refresh();
 }
 
-/** Draws the focus's ties to its visible neighbours, over the hidden layer of all ties. */
+/** Draws the focus's ties to its visible neighbours; the layer of all ties is empty meanwhile. */
 function drawTies() {
   const canvas = renderer.getCanvases().ties;
   const context = canvas.getContext('2d');
