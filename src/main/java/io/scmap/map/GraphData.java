@@ -92,21 +92,6 @@ final class GraphData {
                 .toArray();
     }
 
-    /** How many ties the page holds. */
-    int edges() {
-        return edges;
-    }
-
-    /** The gzip'ed payload. */
-    byte[] payload() {
-        return payload.clone();
-    }
-
-    /** The packed columns, in payload order. */
-    List<ColumnPacker.Column> columns() {
-        return columns;
-    }
-
     /** Writes the payload as base64, which needs no escaping inside a script element. */
     void writePayload(Writer out) throws IOException {
         Base64.Encoder encoder = Base64.getEncoder();
