@@ -76,14 +76,13 @@ final class HtmlWriter {
     }
 
     /** Copies the template to {@code out}, each {@code {{NAME}}} replaced by what its slot writes. */
-    private static void fill(String template, Map<String, AtomicFiles.Content<Writer>> slots, Writer out)
-            throws IOException {
+    static void fill(String template, Map<String, AtomicFiles.Content<Writer>> slots, Writer out) throws IOException {
         Matcher m = SLOT.matcher(template);
         int at = 0;
         while (m.find()) {
             AtomicFiles.Content<Writer> slot = slots.get(m.group(1));
             if (slot == null) {
-                throw new IllegalStateException("map.html has an unknown slot " + m.group());
+                throw new IllegalStateException("page template has an unknown slot " + m.group());
             }
             out.write(template, at, m.start() - at);
             slot.writeTo(out);

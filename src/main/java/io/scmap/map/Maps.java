@@ -13,6 +13,8 @@ import java.util.Map;
  *       and spreadsheets ({@link #writeTables}, read back by {@link #readAtlas});
  *   <li>{@code map.html}: one offline page, a zoomable scatter with search, cards and legend ({@link
  *       #writeHtml});
+ *   <li>{@code graph.html}: one offline page, the ties between the artists as a graph drawn with sigma.js,
+ *       with the same search, scene legend and cards ({@link #writeGraphHtml});
  *   <li>{@code map.png} and {@code map.svg}: a static map for print and papers, 3000 pixels wide by default,
  *       with scene labels placed without overlap, legend and title ({@link #writePng}, {@link #writeSvg},
  *       {@link #writeStatic});
@@ -30,6 +32,7 @@ public final class Maps {
     public static final String EDGES = Tables.EDGES;
     public static final String NEIGHBORS = Tables.NEIGHBORS;
     public static final String HTML = "map.html";
+    public static final String GRAPH_HTML = "graph.html";
     public static final String GEXF = "graph.gexf";
     public static final String PNG = "map.png";
     public static final String SVG = "map.svg";
@@ -49,6 +52,17 @@ public final class Maps {
     /** Writes the self-contained interactive page. */
     public static void writeHtml(Atlas atlas, Path file) throws IOException {
         AtomicFiles.writeText(file, out -> HtmlWriter.write(atlas, out));
+    }
+
+    /**
+     * Writes the self-contained graph page: the atlas's points as nodes at their map positions, sized by
+     * followers and coloured by scene, and the ties between them as edges (ties to artists off the map and
+     * to oneself are left out). Hovering a node highlights its neighbours; clicking it opens the artist on
+     * SoundCloud; a search and a scene legend work as on the map. An atlas without ties still gives a
+     * working page, of nodes only.
+     */
+    public static void writeGraphHtml(Atlas atlas, Path file) throws IOException {
+        AtomicFiles.writeText(file, out -> GraphWriter.write(atlas, out));
     }
 
     /** Writes the static map as PNG with the default parameters (3000 pixels wide, coloured by scene). */
@@ -141,8 +155,8 @@ public final class Maps {
     }
 
     /**
-     * Writes everything into {@code dir}: the tables, {@code map.html}, {@code map.png}, {@code map.svg},
-     * {@code graph.gexf}, then the manifest with {@code sections} and a "map" section holding the GEXF and
+     * Writes everything into {@code dir}: the tables, {@code map.html}, {@code graph.html}, {@code map.png},
+     * {@code map.svg}, {@code graph.gexf}, then the manifest with {@code sections} and a "map" section holding the GEXF and
      * static map parameters and counts.
      */
     public static void writeAll(
@@ -150,6 +164,7 @@ public final class Maps {
             throws IOException {
         writeTables(atlas, dir);
         writeHtml(atlas, dir.resolve(HTML));
+        writeGraphHtml(atlas, dir.resolve(GRAPH_HTML));
         Map<String, Object> drawn = writeStatic(atlas, dir, staticMap);
         writeGexf(atlas, dir.resolve(GEXF), gexf);
         Map<String, Object> all = new LinkedHashMap<>(sections);

@@ -44,6 +44,7 @@ class ManifestTest {
                         "edges.csv",
                         "extra/notes.txt",
                         "graph.gexf",
+                        "graph.html",
                         "map.html",
                         "map.png",
                         "map.svg",

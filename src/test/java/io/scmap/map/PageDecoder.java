@@ -51,7 +51,7 @@ final class PageDecoder {
         }
     }
 
-    private static Map<String, Object> columns(JsonNode meta, byte[] raw) {
+    static Map<String, Object> columns(JsonNode meta, byte[] raw) {
         Map<String, Object> col = new HashMap<>();
         int at = 0;
         for (JsonNode c : meta.get("columns")) {
