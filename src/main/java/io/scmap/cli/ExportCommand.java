@@ -1,22 +1,14 @@
 package io.scmap.cli;
 
-import io.scmap.crawl.InteractionWeights;
 import io.scmap.matrix.InteractionMatrix;
 import io.scmap.matrix.Matrices;
-import io.scmap.matrix.SparseMatrix;
-import io.scmap.source.InteractionType;
-import io.scmap.store.Store;
-import io.scmap.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap export}: the crawl as the reference's files, or as an edge list. */
 @Command(
@@ -29,21 +21,14 @@ import picocli.CommandLine.Spec;
                     + " (column labels).",
             "csv: interactions.csv, one line per (source, target) with the weight and per-type counts."
         })
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends Subcommand {
     enum Format {
         npz,
         csv
     }
 
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The crawl database.")
-    Path db = Path.of("scmap.db");
+    DatabaseOption database = new DatabaseOption();
 
     @Option(
             names = "--format",
@@ -58,19 +43,13 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = OutputDirectory.prepare(out);
-        InteractionMatrix matrix;
-        Map<InteractionType, SparseMatrix> perType;
-        try (Store store = Store.openReadOnly(db)) {
-            matrix = Matrices.fromStore(store, InteractionWeights.DEFAULTS);
-            perType = Matrices.perType(store);
-        } catch (StoreException e) {
-            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
-        }
+        StoreMatrices read = database.read(StoreMatrices::of);
+        InteractionMatrix matrix = read.weighted();
         try {
             if (format == Format.npz) {
                 Matrices.writeReference(matrix, dir);
             } else {
-                Matrices.writeEdgeList(matrix, perType, dir.resolve("interactions.csv"));
+                Matrices.writeEdgeList(matrix, read.perType(), dir.resolve("interactions.csv"));
             }
         } catch (IOException e) {
             throw new CommandFailedException("cannot write to " + dir + ": " + e.getMessage(), e);

@@ -13,12 +13,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap render}: draws the map from the tables that {@code scmap analyze} wrote. */
 @Command(
@@ -27,14 +24,7 @@ import picocli.CommandLine.Spec;
         description =
                 "Draw map.html, map.png, map.svg and graph.gexf from points.csv (and edges.csv, neighbors.csv when"
                         + " present).")
-final class RenderCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
+final class RenderCommand extends Subcommand {
     @Option(names = "--in", required = true, paramLabel = "DIR", description = "Folder with points.csv.")
     Path in = Path.of(".");
 

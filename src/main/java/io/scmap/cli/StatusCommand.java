@@ -1,19 +1,14 @@
 package io.scmap.cli;
 
 import io.scmap.store.SourceFile;
-import io.scmap.store.Store;
-import io.scmap.store.StoreException;
 import io.scmap.store.StoreStatus;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap status}: what a crawl database holds. */
 @Command(
@@ -21,16 +16,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Show a crawl database: accounts by state, skips by reason, seeds, the frontier's head"
                 + " and requests made. Opens the file read-only.")
-final class StatusCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class StatusCommand extends Subcommand {
     @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The crawl database.")
-    Path db = Path.of("scmap.db");
+    DatabaseOption database = new DatabaseOption();
 
     @Option(
             names = "--head",
@@ -41,12 +29,8 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreStatus s;
-        try (Store store = Store.openReadOnly(db)) {
-            s = store.status(Math.max(0, head), io.scmap.crawl.InteractionWeights.DEFAULTS);
-        } catch (StoreException e) {
-            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
-        }
+        StoreStatus s =
+                database.read(store -> store.status(Math.max(0, head), io.scmap.crawl.InteractionWeights.DEFAULTS));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s (schema %d", s.file(), s.schemaVersion());
         if (s.createdBy() != null) {

@@ -1,5 +1,6 @@
 package io.scmap.cli;
 
+import static io.scmap.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scmap.matrix.Matrices;
@@ -65,12 +66,6 @@ class ImportCommandTest {
 
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private static void assertOneLineError(CliRun run, int exitCode, String... fragments) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
-        assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
-        assertThat(run.err()).startsWith("scmap: ").contains(fragments).doesNotContain("\tat ", "Exception:");
     }
 
     @Test
