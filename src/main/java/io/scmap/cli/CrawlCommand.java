@@ -152,12 +152,9 @@ final class CrawlCommand extends Subcommand {
     static final class ScoreConverter implements CommandLine.ITypeConverter<ExpansionScore> {
         @Override
         public ExpansionScore convert(String value) {
-            for (ExpansionScore rule : ExpansionScore.values()) {
-                if (rule.code().equals(value)) {
-                    return rule;
-                }
-            }
-            throw new CommandLine.TypeConversionException("expected weighted or discounted, got '" + value + "'");
+            return ExpansionScore.fromCode(value)
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "expected weighted or discounted, got '" + value + "'"));
         }
     }
 

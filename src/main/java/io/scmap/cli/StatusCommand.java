@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         name = "status",
         mixinStandardHelpOptions = true,
         description = "Show a crawl database: accounts by state, skips by reason, seeds, the frontier's head"
-                + " and requests made. Opens the file read-only.")
+                + " (ranked by the --score rule the crawl used) and requests made. Opens the file read-only.")
 final class StatusCommand extends Subcommand {
     @Mixin
     DatabaseOption database = new DatabaseOption();
@@ -72,7 +72,11 @@ final class StatusCommand extends Subcommand {
             }
         }
         if (!s.frontierHead().isEmpty()) {
-            out.println("frontier head (next to scrape first):");
+            out.printf(
+                    Locale.ROOT,
+                    "frontier head (next to scrape first, by the %s score%s):%n",
+                    s.rankedBy().code(),
+                    s.expansionScore() == null ? "; the crawl's rule is not recorded, so the default" : "");
             for (StoreStatus.Candidate c : s.frontierHead()) {
                 out.printf(
                         Locale.ROOT,
