@@ -42,16 +42,58 @@ final class StatusCommand extends Subcommand {
         out.println(")");
         StoreStatus.Import imported = s.imported();
         if (imported != null) {
+            printImport(out, s, imported);
+        } else {
+            printCrawl(out, s);
+        }
+        if (!s.frontierHead().isEmpty()) {
             out.printf(
                     Locale.ROOT,
-                    "imported     on %s: %,d stored cells of weighted interaction counts, no SoundCloud ids"
-                            + " (it cannot be crawled)%n",
-                    imported.importedAt(),
-                    imported.cells());
-            for (SourceFile f : List.of(imported.matrixFile(), imported.rowsFile(), imported.columnsFile())) {
-                out.printf(Locale.ROOT, "  from %s (sha256 %s)%n", f.name(), f.sha256());
+                    "frontier head (next to scrape first, by the %s score%s):%n",
+                    s.rankedBy().code(),
+                    s.expansionScore() == null ? "; the crawl's rule is not recorded, so the default" : "");
+            for (StoreStatus.Candidate c : s.frontierHead()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %8.1f  %s (%s followers)%n",
+                        c.score(),
+                        c.permalink(),
+                        c.followers() < 0 ? "?" : String.format(Locale.ROOT, "%,d", c.followers()));
             }
         }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * An imported database: its files, and what the reference's files do not hold, said as absent
+     * rather than printed as zeros.
+     */
+    private static void printImport(PrintWriter out, StoreStatus s, StoreStatus.Import imported) {
+        out.printf(
+                Locale.ROOT,
+                "imported     on %s: %,d stored cells of weighted interaction counts, no SoundCloud ids"
+                        + " (it cannot be crawled)%n",
+                imported.importedAt(),
+                imported.cells());
+        for (SourceFile f : List.of(imported.matrixFile(), imported.rowsFile(), imported.columnsFile())) {
+            out.printf(Locale.ROOT, "  from %s (sha256 %s)%n", f.name(), f.sha256());
+        }
+        out.printf(
+                Locale.ROOT,
+                "accounts     %,d: %,d rows (the accounts the reference scraped), %,d only columns%n",
+                s.accounts(),
+                s.scraped(),
+                s.accounts() - s.scraped());
+        out.printf(
+                Locale.ROOT,
+                "absent       the files hold weighted sums only: no counts per type (likes, comments, reposts,"
+                        + " follows), no follower count for %,d accounts, no requests, seeds or frontier%n",
+                imported.withoutFollowers());
+    }
+
+    /** A crawled database: accounts by state, interactions, requests, skips and seeds. */
+    private static void printCrawl(PrintWriter out, StoreStatus s) {
         out.printf(
                 Locale.ROOT,
                 "accounts     %,d encountered: %,d scraped, %,d skipped, %,d in the frontier%n",
@@ -71,22 +113,5 @@ final class StatusCommand extends Subcommand {
                 out.printf(Locale.ROOT, "  seed %s skipped: %s%n", seed.permalink(), seed.reason());
             }
         }
-        if (!s.frontierHead().isEmpty()) {
-            out.printf(
-                    Locale.ROOT,
-                    "frontier head (next to scrape first, by the %s score%s):%n",
-                    s.rankedBy().code(),
-                    s.expansionScore() == null ? "; the crawl's rule is not recorded, so the default" : "");
-            for (StoreStatus.Candidate c : s.frontierHead()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %8.1f  %s (%s followers)%n",
-                        c.score(),
-                        c.permalink(),
-                        c.followers() < 0 ? "?" : String.format(Locale.ROOT, "%,d", c.followers()));
-            }
-        }
-        out.flush();
-        return 0;
     }
 }

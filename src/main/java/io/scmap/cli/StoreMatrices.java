@@ -8,14 +8,17 @@ import io.scmap.source.InteractionType;
 import io.scmap.store.Store;
 import io.scmap.store.StoreException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A database's matrices: the weighted one (default weights) and the per-type counts, which an
- * imported database does not hold (all empty). Both maps are read-only.
+ * A database's matrices: the weighted one (default weights) and the unweighted counts per type,
+ * which an imported database does not have (null: the reference's files hold weighted sums only).
  */
-record StoreMatrices(InteractionMatrix weighted, Map<InteractionType, SparseMatrix> perType) {
+record StoreMatrices(InteractionMatrix weighted, @Nullable Map<InteractionType, SparseMatrix> perType) {
+
     /** Reads both from an open store. */
     static StoreMatrices of(Store store) throws StoreException {
-        return new StoreMatrices(Matrices.fromStore(store, InteractionWeights.DEFAULTS), Matrices.perType(store));
+        InteractionMatrix weighted = Matrices.fromStore(store, InteractionWeights.DEFAULTS);
+        return new StoreMatrices(weighted, store.imported() != null ? null : Matrices.perType(store));
     }
 }

@@ -242,6 +242,15 @@ public final class Store implements CrawlLedger, AutoCloseable {
         run("read the imported cells of", () -> reader.forEachImportedCell(visitor));
     }
 
+    /**
+     * Where an imported store came from (files, time, cells, what the files do not give); null for a
+     * crawled store.
+     */
+    public StoreStatus.@Nullable Import imported() throws StoreException {
+        return read("read the import record of", () -> Optional.ofNullable(reader.importRecord()))
+                .orElse(null);
+    }
+
     /** Number of imported cells (0 for a crawled store). */
     public long importedCellCount() throws StoreException {
         return read("count the imported cells of", reader::importedCellCount);

@@ -129,7 +129,8 @@ final class StoreReader {
                 sourceFile(Meta.IMPORTED_MATRIX),
                 sourceFile(Meta.IMPORTED_ROWS),
                 sourceFile(Meta.IMPORTED_COLUMNS),
-                importedCellCount());
+                importedCellCount(),
+                accountsWithoutFollowers());
     }
 
     private SourceFile sourceFile(String key) throws SQLException {
@@ -148,6 +149,14 @@ final class StoreReader {
             while (rows.next()) {
                 visitor.accept(rows.getLong(1), rows.getLong(2), TypeCodes.BY_NUMBER[rows.getInt(3)]);
             }
+        }
+    }
+
+    /** Accounts whose follower count is not known. */
+    int accountsWithoutFollowers() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM accounts WHERE followers IS NULL")) {
+            return rows.next() ? rows.getInt(1) : 0;
         }
     }
 

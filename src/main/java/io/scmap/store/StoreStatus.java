@@ -85,9 +85,16 @@ public record StoreStatus(
      * @param rowsFile the row labels' file ({@code remaining_seeds.csv})
      * @param columnsFile the column labels' file ({@code seeds.csv})
      * @param cells the matrix's stored cells (its weighted interaction counts)
+     * @param withoutFollowers accounts whose follower count the files do not give: every account that
+     *     is only a column (the columns file has no followers), and rows without one
      */
     public record Import(
-            String importedAt, SourceFile matrixFile, SourceFile rowsFile, SourceFile columnsFile, long cells) {
+            String importedAt,
+            SourceFile matrixFile,
+            SourceFile rowsFile,
+            SourceFile columnsFile,
+            long cells,
+            int withoutFollowers) {
         public Import {
             Objects.requireNonNull(importedAt, "importedAt");
             Objects.requireNonNull(matrixFile, "matrixFile");

@@ -126,7 +126,24 @@ class ImportCommandTest {
                 .contains("from sparse_matrix.npz (sha256 " + sha256(trio.resolve(Matrices.REFERENCE_NPZ)) + ")")
                 .contains("from remaining_seeds.csv (sha256 " + sha256(trio.resolve(Matrices.REFERENCE_ROWS)) + ")")
                 .contains("from seeds.csv (sha256 ")
-                .contains("300 scraped, 0 skipped");
+                .contains("accounts     451: 300 rows (the accounts the reference scraped), 151 only columns")
+                .contains("absent       the files hold weighted sums only: no counts per type (likes, comments,"
+                        + " reposts, follows), no follower count for ")
+                .doesNotContain("interactions 0", "requests     0", "seeds        0", "in the frontier");
+    }
+
+    @Test
+    void theCsvExportMarksTheCountsPerTypeAsUnknownAndSaysWhy() throws Exception {
+        Path out = dir.resolve("csv");
+        CliRun export = CliRun.of("export", "--db", db.toString(), "--format", "csv", "--out", out.toString());
+
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("weighted sums only", "are NaN (not known)");
+        List<String> lines = Files.readAllLines(out.resolve("interactions.csv"));
+        assertThat(lines.get(0)).isEqualTo("source,target,weight,likes,comments,reposts,follows");
+        assertThat(lines.subList(1, lines.size()))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).endsWith(",NaN,NaN,NaN,NaN"));
     }
 
     @Test
