@@ -40,6 +40,15 @@ final class SimulateCommand extends Subcommand {
     double errorRate;
 
     @Option(
+            names = "--private-share",
+            paramLabel = "F",
+            defaultValue = "0",
+            description = "Fraction of artists, never the suggested seeds, whose tracks and lists answer 403 as"
+                    + " SoundCloud answers for private accounts; a crawl skips them as private"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double privateShare;
+
+    @Option(
             names = "--no-hydration",
             description = "Leave the client_id out of the home page, so clients must find it in the JS assets.")
     boolean noHydration;
@@ -55,7 +64,10 @@ final class SimulateCommand extends Subcommand {
         }
         SimParams params;
         try {
-            params = world.params().withErrorRate(errorRate).withHydration(!noHydration);
+            params = world.params()
+                    .withErrorRate(errorRate)
+                    .withHydration(!noHydration)
+                    .withPrivateShare(privateShare);
         } catch (IllegalArgumentException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
         }

@@ -54,6 +54,15 @@ class BadInputTest {
     }
 
     @Test
+    void simulateWithAPrivateShareOutOfRange() {
+        assertOneLineError(
+                CliRun.of("simulate", "--port", "0", "--private-share", "1"),
+                2,
+                "privateShare must be in [0, 1), got 1.0");
+        assertThat(CliRun.of("simulate", "--help").out()).contains("--private-share=F", "answer 403");
+    }
+
+    @Test
     void statusOfAMissingDatabase() {
         Path missing = dir.resolve("missing.db");
         assertOneLineError(CliRun.of("status", "--db", missing.toString()), 1, "missing.db");
