@@ -42,6 +42,15 @@ final class RenderCommand extends Subcommand {
             description = "Width of map.png and map.svg in pixels, 600 to 10000 (default: ${DEFAULT-VALUE}).")
     int width = StaticMapParams.DEFAULTS.width();
 
+    @Option(
+            names = "--colour",
+            paramLabel = "BY",
+            defaultValue = "scene",
+            description = "What the colours of map.png and map.svg show: ${COMPLETION-CANDIDATES}; scene ="
+                    + " clusters, unclustered grey; generation = when the artist started uploading, on the"
+                    + " plasma scale (default: ${DEFAULT-VALUE}).")
+    MapColour colour = MapColour.scene;
+
     /**
      * The sections of the manifest that {@code scmap analyze} left in the input folder (parameters,
      * counts, timings, metrics), kept so that rendering in place does not lose them; the tool,
@@ -70,7 +79,7 @@ final class RenderCommand extends Subcommand {
     public Integer call() throws Exception {
         StaticMapParams staticMap;
         try {
-            staticMap = StaticMapParams.DEFAULTS.withWidth(width);
+            staticMap = StaticMapParams.DEFAULTS.withWidth(width).withColouring(colour.colouring);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--width must be between " + StaticMapParams.MIN_WIDTH + " and "
                     + StaticMapParams.MAX_WIDTH + ", got " + width);
