@@ -24,18 +24,20 @@ final class Meta {
 
     /** Sets a key unless it is set already. */
     static void put(Connection connection, String key, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
-            statement.setString(1, key);
-            statement.setString(2, value);
-            statement.executeUpdate();
-        }
+        write(connection, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, value);
     }
 
     /** Sets a key, replacing its value if set. */
     static void set(Connection connection, String key, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+        write(
+                connection,
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                key,
+                value);
+    }
+
+    private static void write(Connection connection, String sql, String key, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, key);
             statement.setString(2, value);
             statement.executeUpdate();
