@@ -1,28 +1,22 @@
 package io.scmap.cli;
 
-import io.scmap.crawl.InteractionWeights;
 import io.scmap.map.Maps;
 import io.scmap.matrix.InteractionMatrix;
 import io.scmap.matrix.Matrices;
 import io.scmap.matrix.MatrixFormatException;
 import io.scmap.matrix.SparseMatrix;
 import io.scmap.source.InteractionType;
-import io.scmap.store.Store;
-import io.scmap.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap analyze}: matrix, embedding and clusters of a crawl, as tables. */
 @Command(
@@ -33,14 +27,7 @@ import picocli.CommandLine.Spec;
                     + " truncated SVD, UMAP, HDBSCAN, scene labels.",
             "Writes points.csv, edges.csv, neighbors.csv and manifest.json to --out; 'scmap render' draws them."
         })
-final class AnalyzeCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
+final class AnalyzeCommand extends Subcommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input = new Input();
 
@@ -55,22 +42,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         ReferenceFiles reference;
     }
 
-    /** The reference's trio, as its scraper wrote it (or as 'scmap export' writes it). */
-    static final class ReferenceFiles {
-        @Option(names = "--npz", required = true, paramLabel = "FILE", description = "sparse_matrix.npz (scipy).")
-        Path npz = Path.of("sparse_matrix.npz");
-
-        @Option(
-                names = "--rows",
-                required = true,
-                paramLabel = "CSV",
-                description = "Row labels: remaining_seeds.csv (links,names,followers,emerge_date).")
-        Path rows = Path.of("remaining_seeds.csv");
-
-        @Option(names = "--cols", required = true, paramLabel = "CSV", description = "Column labels: seeds.csv.")
-        Path cols = Path.of("seeds.csv");
-    }
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the tables.")
     Path out = Path.of("out");
 
@@ -83,27 +54,12 @@ final class AnalyzeCommand implements Callable<Integer> {
      */
     private static Map<String, Object> inputs(@Nullable Path db, @Nullable ReferenceFiles reference)
             throws CommandFailedException {
-        Map<String, Object> inputs = new LinkedHashMap<>();
         if (db != null) {
-            inputs.put("db", describe(db));
-        } else if (reference != null) {
-            inputs.put("npz", describe(reference.npz));
-            inputs.put("rows", describe(reference.rows));
-            inputs.put("cols", describe(reference.cols));
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("db", ReferenceFiles.fingerprint(db));
+            return inputs;
         }
-        return inputs;
-    }
-
-    private static Map<String, Object> describe(Path file) throws CommandFailedException {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("path", file.toAbsolutePath().normalize().toString());
-        try {
-            entry.put("bytes", Files.size(file));
-            entry.put("sha256", Maps.sha256(file));
-        } catch (IOException e) {
-            throw new CommandFailedException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return entry;
+        return reference == null ? new LinkedHashMap<>() : reference.describe();
     }
 
     @Override
@@ -119,12 +75,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         ReferenceFiles reference = input.reference;
         if (db != null) {
             source = db.toString();
-            try (Store store = Store.openReadOnly(db)) {
-                matrix = Matrices.fromStore(store, InteractionWeights.DEFAULTS);
-                perType = Matrices.perType(store);
-            } catch (StoreException e) {
-                throw new CommandFailedException(String.valueOf(e.getMessage()), e);
-            }
+            StoreMatrices read = DatabaseOption.read(db, StoreMatrices::of);
+            matrix = read.weighted();
+            perType = read.perType();
             if (matrix.values().rows() == 0) {
                 throw new CommandFailedException(db + " holds no scraped account yet: run 'scmap crawl' first");
             }
@@ -135,7 +88,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             } catch (MatrixFormatException e) {
                 throw new CommandFailedException(String.valueOf(e.getMessage()), e);
             } catch (IOException e) {
-                throw new CommandFailedException("cannot read " + reference.npz + ": " + e.getMessage(), e);
+                throw reference.unreadable(e);
             }
         } else {
             throw new UsageException("give --db FILE, or --npz, --rows and --cols");

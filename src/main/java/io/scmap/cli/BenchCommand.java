@@ -18,11 +18,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code scmap bench-crawl}: the crawler's own speed against the simulated SoundCloud with the rate
@@ -36,14 +34,7 @@ import picocli.CommandLine.Spec;
                     + " requests per second, peak heap and database size.",
             "The simulator runs in the same JVM and shares its cores, so the figures are a lower bound."
         })
-final class BenchCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
+final class BenchCommand extends Subcommand {
     @Mixin
     WorldOptions world = new WorldOptions();
 

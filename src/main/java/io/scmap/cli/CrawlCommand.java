@@ -26,16 +26,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap crawl}: crawls SoundCloud from seed artists into a database, resuming where it stopped. */
 @Command(
@@ -47,14 +44,7 @@ import picocli.CommandLine.Spec;
                     + " with most. Each account commits in one transaction: stop it at any moment (Ctrl-C"
                     + " finishes or rolls back the current account) and run the same command to go on."
         })
-final class CrawlCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
+final class CrawlCommand extends Subcommand {
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "The crawl database (SQLite).")
     Path db = Path.of("scmap.db");
 
@@ -162,12 +152,9 @@ final class CrawlCommand implements Callable<Integer> {
     static final class ScoreConverter implements CommandLine.ITypeConverter<ExpansionScore> {
         @Override
         public ExpansionScore convert(String value) {
-            for (ExpansionScore rule : ExpansionScore.values()) {
-                if (rule.code().equals(value)) {
-                    return rule;
-                }
-            }
-            throw new CommandLine.TypeConversionException("expected weighted or discounted, got '" + value + "'");
+            return ExpansionScore.fromCode(value)
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "expected weighted or discounted, got '" + value + "'"));
         }
     }
 

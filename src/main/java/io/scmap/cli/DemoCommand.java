@@ -31,11 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code scmap demo}: simulates SoundCloud, crawls it over HTTP, analyses and draws the map, and scores
@@ -52,16 +50,9 @@ import picocli.CommandLine.Spec;
                     + " the planted scenes (adjusted Rand index).",
             "The demo caps each interaction type at --per-type items per artist (a real crawl takes 500)."
         })
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends Subcommand {
     static final String DATABASE = "demo.db";
     static final String TRUTH = "truth.csv";
-
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    VerboseMixin verbose = new VerboseMixin();
 
     @Option(
             names = "--out",

@@ -1,22 +1,19 @@
 package io.scmap.cli;
 
-import io.scmap.crawl.InteractionWeights;
 import io.scmap.matrix.InteractionMatrix;
 import io.scmap.matrix.Matrices;
 import io.scmap.matrix.SparseMatrix;
 import io.scmap.source.InteractionType;
-import io.scmap.store.Store;
-import io.scmap.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap export}: the crawl as the reference's files, or as an edge list. */
 @Command(
@@ -27,23 +24,19 @@ import picocli.CommandLine.Spec;
             "npz: the reference's trio, sparse_matrix.npz (scipy.sparse.load_npz opens it),"
                     + " remaining_seeds.csv (row labels: links,names,followers,emerge_date) and seeds.csv"
                     + " (column labels).",
-            "csv: interactions.csv, one line per (source, target) with the weight and per-type counts."
+            "csv: interactions.csv, one line per (source, target) with the weight and per-type counts (NaN for a"
+                    + " database imported from the reference's files, which hold weighted sums only)."
         })
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends Subcommand {
+    static final String EDGE_LIST = "interactions.csv";
+
     enum Format {
         npz,
         csv
     }
 
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The crawl database.")
-    Path db = Path.of("scmap.db");
+    DatabaseOption database = new DatabaseOption();
 
     @Option(
             names = "--format",
@@ -58,19 +51,15 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = OutputDirectory.prepare(out);
-        InteractionMatrix matrix;
-        Map<InteractionType, SparseMatrix> perType;
-        try (Store store = Store.openReadOnly(db)) {
-            matrix = Matrices.fromStore(store, InteractionWeights.DEFAULTS);
-            perType = Matrices.perType(store);
-        } catch (StoreException e) {
-            throw new CommandFailedException(String.valueOf(e.getMessage()), e);
-        }
+        StoreMatrices read = database.read(StoreMatrices::of);
+        InteractionMatrix matrix = read.weighted();
+        Map<InteractionType, SparseMatrix> perType = read.perType();
         try {
             if (format == Format.npz) {
                 Matrices.writeReference(matrix, dir);
             } else {
-                Matrices.writeEdgeList(matrix, perType, dir.resolve("interactions.csv"));
+                Matrices.writeEdgeList(
+                        matrix, perType == null ? unknownCounts(matrix.values()) : perType, dir.resolve(EDGE_LIST));
             }
         } catch (IOException e) {
             throw new CommandFailedException("cannot write to " + dir + ": " + e.getMessage(), e);
@@ -84,7 +73,24 @@ final class ExportCommand implements Callable<Integer> {
                 matrix.values().nnz(),
                 format,
                 dir);
+        if (format == Format.csv && perType == null) {
+            stdout.println("The database was imported from the reference's files, which hold weighted sums only:"
+                    + " the likes, comments, reposts and follows of " + EDGE_LIST + " are NaN (not known).");
+        }
         stdout.flush();
         return 0;
+    }
+
+    /** Per-type counts that are not known: NaN in every cell that {@code weighted} stores, for each type. */
+    private static Map<InteractionType, SparseMatrix> unknownCounts(SparseMatrix weighted) {
+        double[] unknown = new double[weighted.nnz()];
+        Arrays.fill(unknown, Double.NaN);
+        SparseMatrix nan =
+                SparseMatrix.of(weighted.rows(), weighted.cols(), weighted.indptr(), weighted.indices(), unknown);
+        Map<InteractionType, SparseMatrix> counts = new EnumMap<>(InteractionType.class);
+        for (InteractionType type : InteractionType.values()) {
+            counts.put(type, nan);
+        }
+        return counts;
     }
 }

@@ -8,15 +8,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap import}: the reference's own files into a new database. */
 @Command(
@@ -29,26 +26,9 @@ import picocli.CommandLine.Spec;
             "The database can be analysed, exported and rendered like a crawled one, but not crawled: the files"
                     + " hold no SoundCloud ids. --db must not exist; it appears complete or not at all."
         })
-final class ImportCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class ImportCommand extends Subcommand {
     @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
-    @Option(names = "--npz", required = true, paramLabel = "FILE", description = "sparse_matrix.npz (scipy).")
-    Path npz = Path.of("sparse_matrix.npz");
-
-    @Option(
-            names = "--rows",
-            required = true,
-            paramLabel = "CSV",
-            description = "Row labels: remaining_seeds.csv (links,names,followers,emerge_date).")
-    Path rows = Path.of("remaining_seeds.csv");
-
-    @Option(names = "--cols", required = true, paramLabel = "CSV", description = "Column labels: seeds.csv.")
-    Path cols = Path.of("seeds.csv");
+    ReferenceFiles files = new ReferenceFiles();
 
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "The new database (SQLite).")
     Path db = Path.of("scmap.db");
@@ -62,13 +42,11 @@ final class ImportCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         InteractionMatrix matrix;
         try (StepBars bars = new StepBars(spec.commandLine().getErr())) {
-            matrix = Matrices.importReference(npz, rows, cols, db, Clock.systemUTC(), bars::progress);
+            matrix = Matrices.importReference(files.npz, files.rows, files.cols, db, Clock.systemUTC(), bars::progress);
         } catch (MatrixFormatException | StoreException e) {
             throw new CommandFailedException(String.valueOf(e.getMessage()), e);
-        } catch (NoSuchFileException e) {
-            throw new CommandFailedException(e.getFile() + " does not exist", e);
         } catch (IOException e) {
-            throw new CommandFailedException("cannot read the files to import: " + e.getMessage(), e);
+            throw files.unreadable(e);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(
@@ -78,7 +56,7 @@ final class ImportCommand implements Callable<Integer> {
                 matrix.values().rows(),
                 matrix.values().cols(),
                 matrix.values().nnz(),
-                npz.getFileName(),
+                files.npz.getFileName(),
                 db,
                 (System.nanoTime() - t0) / 1e9,
                 db);

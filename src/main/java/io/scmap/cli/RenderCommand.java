@@ -13,12 +13,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap render}: draws the map from the tables that {@code scmap analyze} wrote. */
 @Command(
@@ -27,14 +24,7 @@ import picocli.CommandLine.Spec;
         description =
                 "Draw map.html, map.png, map.svg and graph.gexf from points.csv (and edges.csv, neighbors.csv when"
                         + " present).")
-final class RenderCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
+final class RenderCommand extends Subcommand {
     @Option(names = "--in", required = true, paramLabel = "DIR", description = "Folder with points.csv.")
     Path in = Path.of(".");
 
@@ -51,6 +41,15 @@ final class RenderCommand implements Callable<Integer> {
             paramLabel = "PX",
             description = "Width of map.png and map.svg in pixels, 600 to 10000 (default: ${DEFAULT-VALUE}).")
     int width = StaticMapParams.DEFAULTS.width();
+
+    @Option(
+            names = "--colour",
+            paramLabel = "BY",
+            defaultValue = "scene",
+            description = "What the colours of map.png and map.svg show: ${COMPLETION-CANDIDATES}; scene ="
+                    + " clusters, unclustered grey; generation = when the artist started uploading, on the"
+                    + " plasma scale (default: ${DEFAULT-VALUE}).")
+    MapColour colour = MapColour.scene;
 
     /**
      * The sections of the manifest that {@code scmap analyze} left in the input folder (parameters,
@@ -80,7 +79,7 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StaticMapParams staticMap;
         try {
-            staticMap = StaticMapParams.DEFAULTS.withWidth(width);
+            staticMap = StaticMapParams.DEFAULTS.withWidth(width).withColouring(colour.colouring);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--width must be between " + StaticMapParams.MIN_WIDTH + " and "
                     + StaticMapParams.MAX_WIDTH + ", got " + width);

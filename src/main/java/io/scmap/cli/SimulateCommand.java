@@ -5,13 +5,11 @@ import io.scmap.sim.SimulatedSoundCloud;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scmap simulate}: serves the simulated SoundCloud until stopped. */
 @Command(
@@ -22,14 +20,7 @@ import picocli.CommandLine.Spec;
             "It speaks the web API's paths, JSON and paging, with planted scenes; point 'scmap crawl'"
                     + " at it with --api-base and --web-base."
         })
-final class SimulateCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    VerboseMixin verbose = new VerboseMixin();
-
+final class SimulateCommand extends Subcommand {
     @Option(
             names = "--port",
             required = true,
@@ -49,6 +40,15 @@ final class SimulateCommand implements Callable<Integer> {
     double errorRate;
 
     @Option(
+            names = "--private-share",
+            paramLabel = "F",
+            defaultValue = "0",
+            description = "Fraction of artists, never the suggested seeds, whose tracks and lists answer 403 as"
+                    + " SoundCloud answers for private accounts; a crawl skips them as private"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double privateShare;
+
+    @Option(
             names = "--no-hydration",
             description = "Leave the client_id out of the home page, so clients must find it in the JS assets.")
     boolean noHydration;
@@ -64,7 +64,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimParams params;
         try {
-            params = world.params().withErrorRate(errorRate).withHydration(!noHydration);
+            params = world.params()
+                    .withErrorRate(errorRate)
+                    .withHydration(!noHydration)
+                    .withPrivateShare(privateShare);
         } catch (IllegalArgumentException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
         }

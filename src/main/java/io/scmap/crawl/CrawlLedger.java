@@ -128,4 +128,15 @@ public interface CrawlLedger {
 
     /** Adds to the recorded request count. */
     void addRequests(long requests) throws LedgerException;
+
+    /**
+     * The rule the crawl last ranked its expansion candidates by, as {@link #recordExpansionScore}
+     * recorded it; null where none was recorded (nothing crawled yet, or a ledger from before the
+     * rule was recorded).
+     */
+    @Nullable
+    ExpansionScore expansionScore() throws LedgerException;
+
+    /** Records the rule this crawl ranks its expansion candidates by, replacing any recorded before. */
+    void recordExpansionScore(ExpansionScore score) throws LedgerException;
 }

@@ -93,6 +93,7 @@ final class CrawlRun {
                 return summary(Stop.INTERRUPTED);
             }
             write("the seeds", () -> ledger.addSeeds(givenSeeds));
+            write("the expansion score", this::recordExpansionScore);
             load();
             stop = loop();
             write("the request count", () -> ledger.addRequests(takeRequests()));
@@ -109,6 +110,24 @@ final class CrawlRun {
             fetcher.close();
         }
         return summary(stop);
+    }
+
+    /**
+     * Records the rule this run ranks the frontier by, so that {@code status} ranks it the same way.
+     * A run with another rule than the last one recorded uses its own, records it and says so; a run
+     * that does not expand leaves the record alone.
+     */
+    private void recordExpansionScore() throws LedgerException {
+        ExpansionScore recorded = ledger.expansionScore();
+        if (!params.expand() || recorded == params.score()) {
+            return;
+        }
+        if (recorded != null) {
+            listener.warning("earlier runs ranked the frontier by the " + recorded.code() + " score; from this run"
+                    + " on it is ranked, and shown by status, by the "
+                    + params.score().code() + " score");
+        }
+        ledger.recordExpansionScore(params.score());
     }
 
     /**

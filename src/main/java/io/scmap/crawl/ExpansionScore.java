@@ -1,6 +1,7 @@
 package io.scmap.crawl;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How the crawl ranks expansion candidates, from the weighted count {@code s} of the interactions
@@ -18,8 +19,11 @@ public enum ExpansionScore {
      */
     DISCOUNTED;
 
-    /** The score of a candidate with weighted interaction count {@code weighted} and {@code followers}. */
-    double of(double weighted, long followers) {
+    /**
+     * The score of a candidate with weighted interaction count {@code weighted} and {@code followers}
+     * (-1 where unknown).
+     */
+    public double of(double weighted, long followers) {
         return switch (this) {
             case WEIGHTED -> weighted;
             case DISCOUNTED -> weighted / (Math.log(2.0 + Math.max(0, followers)) / Math.log(2.0));
@@ -29,5 +33,15 @@ public enum ExpansionScore {
     /** The lower-case name used on the command line and in manifests, e.g. {@code discounted}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The rule whose {@link #code()} is {@code code}, if any. */
+    public static Optional<ExpansionScore> fromCode(String code) {
+        for (ExpansionScore rule : values()) {
+            if (rule.code().equals(code)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -25,6 +25,9 @@ final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int ALIGN = 64;
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    /** Elements per chunk when streaming an array in or out. */
+    private static final int CHUNK = 8192;
+
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -175,25 +178,25 @@ final class Npy {
         return new Header(dtype, Arrays.copyOf(dims, n));
     }
 
+    /** Takes the element at {@code index}, read from the buffer. */
+    @FunctionalInterface
+    private interface ElementReader {
+        void read(ByteBuffer buf, int index) throws MatrixFormatException;
+    }
+
     /** Reads the elements as ints, checking each fits. */
     static int[] readInts(InputStream in, Header h, Where where) throws IOException, MatrixFormatException {
         if (!h.dtype().isInteger()) {
             throw where.fail("unsupported dtype '" + h.dtype().descr() + "' (integers expected)");
         }
         int[] out = new int[count(h, where)];
-        byte[] bytes = new byte[chunkBytes(h)];
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(h.dtype().order());
-        int done = 0;
-        while (done < out.length) {
-            int take = fill(in, bytes, buf, h, out.length - done, where);
-            for (int k = 0; k < take; k++) {
-                long v = h.dtype().readInteger(buf);
-                if (v != (int) v) {
-                    throw where.fail("value " + Long.toUnsignedString(v) + " out of int range");
-                }
-                out[done++] = (int) v;
+        readElements(in, h, out.length, where, (buf, k) -> {
+            long v = h.dtype().readInteger(buf);
+            if (v != (int) v) {
+                throw where.fail("value " + Long.toUnsignedString(v) + " out of int range");
             }
-        }
+            out[k] = (int) v;
+        });
         return out;
     }
 
@@ -203,16 +206,22 @@ final class Npy {
             throw where.fail("unsupported dtype '" + h.dtype().descr() + "' (numbers expected)");
         }
         double[] out = new double[count(h, where)];
+        readElements(in, h, out.length, where, (buf, k) -> out[k] = h.dtype().readDouble(buf));
+        return out;
+    }
+
+    /** Streams {@code n} elements in chunks of {@link #CHUNK}, handing each to {@code reader} in order. */
+    private static void readElements(InputStream in, Header h, int n, Where where, ElementReader reader)
+            throws IOException, MatrixFormatException {
         byte[] bytes = new byte[chunkBytes(h)];
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(h.dtype().order());
         int done = 0;
-        while (done < out.length) {
-            int take = fill(in, bytes, buf, h, out.length - done, where);
+        while (done < n) {
+            int take = fill(in, bytes, buf, h, n - done, where);
             for (int k = 0; k < take; k++) {
-                out[done++] = h.dtype().readDouble(buf);
+                reader.read(buf, done++);
             }
         }
-        return out;
     }
 
     /** Reads a 0-d (or one-element) byte or unicode string array, such as scipy's format. */
@@ -247,7 +256,7 @@ final class Npy {
     }
 
     private static int chunkBytes(Header h) {
-        return h.dtype().size() * 8192;
+        return h.dtype().size() * CHUNK;
     }
 
     /** Reads up to {@code left} elements into the buffer, flipped for reading; returns how many. */
@@ -315,39 +324,35 @@ final class Npy {
         out.write('\n');
     }
 
+    /** Puts the element at {@code index} into the buffer. */
+    @FunctionalInterface
+    private interface ElementWriter {
+        void put(ByteBuffer buf, int index);
+    }
+
     static void writeInts(OutputStream out, int[] values) throws IOException {
-        writeHeader(out, "<i4", new long[] {values.length});
-        byte[] bytes = new byte[4 * 8192];
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < values.length; i += 8192) {
-            buf.clear();
-            int end = Math.min(values.length, i + 8192);
-            for (int k = i; k < end; k++) {
-                buf.putInt(values[k]);
-            }
-            out.write(bytes, 0, buf.position());
-        }
+        writeElements(out, "<i4", 4, values.length, (buf, k) -> buf.putInt(values[k]));
     }
 
     static void writeLongs(OutputStream out, long[] values) throws IOException {
-        writeHeader(out, "<i8", new long[] {values.length});
-        byte[] bytes = new byte[8 * values.length];
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (long v : values) {
-            buf.putLong(v);
-        }
-        out.write(bytes);
+        writeElements(out, "<i8", 8, values.length, (buf, k) -> buf.putLong(values[k]));
     }
 
     static void writeDoubles(OutputStream out, double[] values) throws IOException {
-        writeHeader(out, "<f8", new long[] {values.length});
-        byte[] bytes = new byte[8 * 8192];
+        writeElements(out, "<f8", 8, values.length, (buf, k) -> buf.putDouble(values[k]));
+    }
+
+    /** Writes a 1-d little-endian array of {@code n} elements of {@code size} bytes, in chunks of {@link #CHUNK}. */
+    private static void writeElements(OutputStream out, String descr, int size, int n, ElementWriter writer)
+            throws IOException {
+        writeHeader(out, descr, new long[] {n});
+        byte[] bytes = new byte[size * CHUNK];
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < values.length; i += 8192) {
+        for (int i = 0; i < n; i += CHUNK) {
             buf.clear();
-            int end = Math.min(values.length, i + 8192);
+            int end = Math.min(n, i + CHUNK);
             for (int k = i; k < end; k++) {
-                buf.putDouble(values[k]);
+                writer.put(buf, k);
             }
             out.write(bytes, 0, buf.position());
         }

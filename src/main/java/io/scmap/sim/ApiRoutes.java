@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Answers the api-v2 paths from the world: {@code /resolve}, {@code /users/{id}},
  * {@code /users/{id}/tracks|likes|comments|followings} and {@code /stream/users/{id}/reposts}. Deleted and
- * unknown users answer 404 with body {@code {}}. Thread-safe: it only reads the immutable world.
+ * unknown users answer 404 with body {@code {}}; the lists of a {@link World#privateLists private} user
+ * answer 403. Thread-safe: it only reads the immutable world.
  */
 final class ApiRoutes {
     private final World world;
@@ -48,16 +49,27 @@ final class ApiRoutes {
         if (segments.length == 4 && segments[1].equals("users")) {
             int u = liveUser(segments[2]);
             Listing listing = u < 0 ? null : listing(u, segments[3]);
-            return listing == null ? Response.notFound() : page(u, listing, path, query);
+            if (listing == null) {
+                return Response.notFound();
+            }
+            return world.privateLists[u] ? forbidden() : page(u, listing, path, query);
         }
         if (segments.length == 5
                 && segments[1].equals("stream")
                 && segments[2].equals("users")
                 && segments[4].equals("reposts")) {
             int u = liveUser(segments[3]);
-            return u < 0 ? Response.notFound() : page(u, listings.reposts(u), path, query);
+            if (u < 0) {
+                return Response.notFound();
+            }
+            return world.privateLists[u] ? forbidden() : page(u, listings.reposts(u), path, query);
         }
         return Response.notFound();
+    }
+
+    /** What api-v2 answers for the lists of a private or restricted account, whatever the client_id. */
+    private static Response forbidden() {
+        return Response.error(403, "Forbidden");
     }
 
     private @Nullable Listing listing(int u, String kind) {

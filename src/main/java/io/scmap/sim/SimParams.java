@@ -26,6 +26,10 @@ import java.util.Map;
  *     log-normal and clipped to at least 60; default 150
  * @param deletedRate fraction in [0, 1) of artists whose accounts are deleted (404); default 0.02
  * @param noTrackRate fraction in [0, 1) of artists without any public track; default 0.03
+ * @param privateShare fraction in [0, 1) of live artists whose tracks and lists (likes, comments,
+ *     reposts, followings) answer 403, as SoundCloud answers for private or restricted accounts; their
+ *     profiles stay readable and they are never among {@link SimulatedSoundCloud#seedPermalinks}
+ *     seeds; default 0 (drawn from a random stream of their own, so 0 leaves the world as it was)
  */
 public record SimParams(
         int artists,
@@ -38,11 +42,12 @@ public record SimParams(
         double popularityExponent,
         int medianActivity,
         double deletedRate,
-        double noTrackRate) {
+        double noTrackRate,
+        double privateShare) {
 
     /** The world the demo runs on: 3000 artists in 12 scenes, seed 42, no faults. */
     public static final SimParams DEFAULTS =
-            new SimParams(3000, 12, 42L, 0.0, 1.0 / 3.0, true, 0.8, 0.6, 150, 0.02, 0.03);
+            new SimParams(3000, 12, 42L, 0.0, 1.0 / 3.0, true, 0.8, 0.6, 150, 0.02, 0.03, 0.0);
 
     /** Validates every field; the message names the field and the rejected value. */
     public SimParams {
@@ -69,6 +74,9 @@ public record SimParams(
         if (!(noTrackRate >= 0.0 && noTrackRate < 1.0)) {
             throw new IllegalArgumentException("noTrackRate must be in [0, 1), got " + noTrackRate);
         }
+        if (!(privateShare >= 0.0 && privateShare < 1.0)) {
+            throw new IllegalArgumentException("privateShare must be in [0, 1), got " + privateShare);
+        }
     }
 
     private static void requireUnit(String name, double value) {
@@ -94,7 +102,8 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withScenes(int value) {
@@ -109,7 +118,8 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withSeed(long value) {
@@ -124,7 +134,8 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withErrorRate(double value) {
@@ -139,7 +150,8 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withListenerRatio(double value) {
@@ -154,7 +166,8 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withHydration(boolean value) {
@@ -169,7 +182,8 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withSceneAffinity(double value) {
@@ -184,7 +198,8 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withPopularityExponent(double value) {
@@ -199,7 +214,8 @@ public record SimParams(
                 value,
                 medianActivity,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withMedianActivity(int value) {
@@ -214,7 +230,8 @@ public record SimParams(
                 popularityExponent,
                 value,
                 deletedRate,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withDeletedRate(double value) {
@@ -229,7 +246,8 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 value,
-                noTrackRate);
+                noTrackRate,
+                privateShare);
     }
 
     public SimParams withNoTrackRate(double value) {
@@ -244,6 +262,23 @@ public record SimParams(
                 popularityExponent,
                 medianActivity,
                 deletedRate,
+                value,
+                privateShare);
+    }
+
+    public SimParams withPrivateShare(double value) {
+        return new SimParams(
+                artists,
+                scenes,
+                seed,
+                errorRate,
+                listenerRatio,
+                hydration,
+                sceneAffinity,
+                popularityExponent,
+                medianActivity,
+                deletedRate,
+                noTrackRate,
                 value);
     }
 
@@ -261,6 +296,7 @@ public record SimParams(
         map.put("medianActivity", medianActivity);
         map.put("deletedRate", deletedRate);
         map.put("noTrackRate", noTrackRate);
+        map.put("privateShare", privateShare);
         return map;
     }
 }

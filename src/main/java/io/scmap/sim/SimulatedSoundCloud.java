@@ -43,7 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>API paths, each requiring {@code client_id=<current id>} (else 401 with a JSON body):
  *       {@code /resolve?url=<any host>/<permalink>}, {@code /users/{id}}, {@code /users/{id}/tracks},
  *       {@code /users/{id}/likes}, {@code /users/{id}/comments}, {@code /users/{id}/followings},
- *       {@code /stream/users/{id}/reposts}. Unknown or deleted users: 404 with body {@code {}}.
+ *       {@code /stream/users/{id}/reposts}. Unknown or deleted users: 404 with body {@code {}}. The lists
+ *       (tracks included) of the private artists that {@link SimParams#privateShare()} plants: 403 with a
+ *       JSON body, whatever the client id; their profiles answer 200.
  *   <li>Lists are newest first, {@code {"collection":[...],"next_href":...,"query_urn":null}}; {@code limit}
  *       defaults to 20 and is clamped to [1, 200]; {@code offset} is an opaque cursor; {@code next_href} is
  *       absolute, carries {@code offset} and {@code limit} but no {@code client_id}, and is null on the last
@@ -152,7 +154,7 @@ public final class SimulatedSoundCloud implements AutoCloseable {
     }
 
     /**
-     * {@code n} permalinks of live artists with tracks to start a crawl from: the most followed artist of
+     * {@code n} permalinks of live, public artists with tracks to start a crawl from: the most followed artist of
      * each scene in turn, then the second most followed, and so on. Deterministic; fewer when the world
      * has fewer such artists.
      */
@@ -163,6 +165,11 @@ public final class SimulatedSoundCloud implements AutoCloseable {
     /** The planted scene of every artist (deleted and track-less ones included): permalink to scene name. */
     public Map<String, String> truth() {
         return world.truth();
+    }
+
+    /** The permalinks of the private artists ({@link SimParams#privateShare()}), in index order. */
+    public List<String> privatePermalinks() {
+        return world.privatePermalinks();
     }
 
     /**

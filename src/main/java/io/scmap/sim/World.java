@@ -35,6 +35,9 @@ final class World {
     final long[] userCreated;
     final boolean[] deleted;
     final boolean[] emptyPage;
+    /** Users whose tracks and lists answer 403 (private or restricted); their profiles stay readable. */
+    final boolean[] privateLists;
+
     final int[] city;
     final int[] trackStart;
     final int[] playlistStart;
@@ -70,6 +73,7 @@ final class World {
         this.userCreated = parts.userCreated;
         this.deleted = parts.deleted;
         this.emptyPage = parts.emptyPage;
+        this.privateLists = parts.privateLists;
         this.city = parts.city;
         this.trackStart = parts.trackStart;
         this.playlistStart = parts.playlistStart;
@@ -155,7 +159,10 @@ final class World {
         return EPOCH.getEpochSecond() + secondsSinceEpoch;
     }
 
-    /** Artists a crawl can start from: live, with tracks, the most followed of each scene in turn. */
+    /**
+     * Artists a crawl can start from: live, with tracks, not private, the most followed of each scene
+     * in turn.
+     */
     List<String> seedPermalinks(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
@@ -165,7 +172,7 @@ final class World {
             byScene.add(new ArrayList<>());
         }
         for (int u = 0; u < artistCount; u++) {
-            if (!deleted[u] && tracksOf(u) > 0) {
+            if (!deleted[u] && !privateLists[u] && tracksOf(u) > 0) {
                 byScene.get(scene[u]).add(u);
             }
         }
@@ -188,6 +195,17 @@ final class World {
         return Collections.unmodifiableList(seeds);
     }
 
+    /** Permalinks of the users whose lists are private, in index order. */
+    List<String> privatePermalinks() {
+        List<String> hidden = new ArrayList<>();
+        for (int u = 0; u < privateLists.length; u++) {
+            if (privateLists[u]) {
+                hidden.add(permalink[u]);
+            }
+        }
+        return Collections.unmodifiableList(hidden);
+    }
+
     /** Permalink to scene name of every artist (deleted and track-less ones included), in index order. */
     Map<String, String> truth() {
         Map<String, String> truth = new LinkedHashMap<>();
@@ -206,6 +224,7 @@ final class World {
         long weight = 0;
         int deletedCount = 0;
         int noTracks = 0;
+        int hidden = 0;
         for (int u = 0; u < artistCount; u++) {
             Activity a = activity(u);
             likes += a.likes.length;
@@ -215,6 +234,7 @@ final class World {
             weight += a.referenceWeight();
             deletedCount += deleted[u] ? 1 : 0;
             noTracks += tracksOf(u) == 0 ? 1 : 0;
+            hidden += privateLists[u] ? 1 : 0;
         }
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("artists", artistCount);
@@ -222,6 +242,7 @@ final class World {
         stats.put("scenes", sceneNames.size());
         stats.put("deletedArtists", deletedCount);
         stats.put("artistsWithoutTracks", noTracks);
+        stats.put("privateArtists", hidden);
         stats.put("tracks", trackCount());
         stats.put("playlists", playlistId.length);
         stats.put("likes", likes);

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Builds a {@link World} from {@link SimParams} in named steps: scenes, users, tracks, playlists, then
- * each artist's interactions ({@link ActivityGenerator}). Every step draws from its own
+ * Builds a {@link World} from {@link SimParams} in named steps: scenes, users, tracks, playlists,
+ * each artist's interactions ({@link ActivityGenerator}), then who keeps their lists private. Every step draws from its own
  * {@link SplittableRandom} split off the seed, so the world is a pure function of the parameters.
  * Runs in O(users + tracks + interactions * log(users)) time; 3000 artists take well under a second.
  */
@@ -37,6 +37,7 @@ final class WorldGenerator {
         boolean[] deleted;
         boolean[] noTracks;
         boolean[] emptyPage;
+        boolean[] privateLists;
         int[] city;
         int[] trackStart;
         int[] playlistStart;
@@ -73,7 +74,22 @@ final class WorldGenerator {
         generateTracks(root.split());
         generatePlaylists(root.split());
         parts.activity = new ActivityGenerator(params, parts).generate(root.split());
+        parts.privateLists = privateLists(root.split());
         return new World(parts);
+    }
+
+    /**
+     * Which artists keep their tracks and lists private: each live artist with probability {@link
+     * SimParams#privateShare()}. Drawn last, from a stream of its own, so that it changes nothing else.
+     */
+    private boolean[] privateLists(SplittableRandom random) {
+        boolean[] hidden = new boolean[parts.userId.length];
+        if (params.privateShare() > 0) {
+            for (int u = 0; u < params.artists(); u++) {
+                hidden[u] = !parts.deleted[u] && random.nextDouble() < params.privateShare();
+            }
+        }
+        return hidden;
     }
 
     private void generateUsers(SplittableRandom random) {

@@ -6,14 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * Builds api-v2 request URIs: endpoints under the configured base, the client_id parameter, and
- * {@code next_href} cursors moved onto the configured base. Works on the raw (encoded) text so that
+ * Builds request URIs of api-v2 and of the official API: endpoints under the configured base,
+ * resolve requests, the client_id parameter, and {@code next_href} cursors moved onto the configured
+ * base. Works on the raw (encoded) text so that
  * cursor values such as {@code offset=2024-11-01T04%3A00%3A00.000Z%2Ctracks%2C...} pass unchanged.
  */
 final class ApiUris {
     private static final String CLIENT_ID = "client_id";
+    private static final String CANONICAL_WEB = "https://soundcloud.com/";
+    private static final Pattern SITE_URL =
+            Pattern.compile("^https?://(?:www\\.|m\\.)?soundcloud\\.com(?=/|$)", Pattern.CASE_INSENSITIVE);
 
     private ApiUris() {}
 
@@ -26,6 +32,36 @@ final class ApiUris {
             separator = '&';
         }
         return URI.create(uri.toString());
+    }
+
+    /**
+     * {@code apiBase/resolve?url=https://soundcloud.com/<permalink>}, for a permalink or a full
+     * soundcloud.com URL (query, fragment and surrounding slashes dropped).
+     *
+     * @throws IllegalArgumentException if nothing is left of the permalink
+     */
+    static URI resolve(URI apiBase, String permalink) {
+        String name = SITE_URL.matcher(
+                        Objects.requireNonNull(permalink, "permalink").strip())
+                .replaceFirst("")
+                .replaceAll("[?#].*$", "")
+                .replaceAll("^/+|/+$", "");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("permalink must not be blank, got '" + permalink + "'");
+        }
+        return endpoint(apiBase, "resolve", Map.of("url", CANONICAL_WEB + name));
+    }
+
+    /**
+     * Checks a SoundCloud user id for a path.
+     *
+     * @throws IllegalArgumentException unless {@code userId} is positive
+     */
+    static long requireUserId(long userId) {
+        if (userId <= 0) {
+            throw new IllegalArgumentException("userId must be > 0, got " + userId);
+        }
+        return userId;
     }
 
     /** {@code uri} with every {@code client_id} parameter replaced by one carrying {@code clientId}, last. */

@@ -53,6 +53,22 @@ final class HttpFetcher implements AutoCloseable {
         boolean isRedirect() {
             return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
         }
+
+        /**
+         * The JSON of a 2xx answer, null for a 404 (a deleted or unknown object).
+         *
+         * @throws SourceException for any other status, or a 2xx without JSON
+         */
+        @Nullable
+        JsonNode jsonUnless404() throws SourceException {
+            if (status == 404) {
+                return null;
+            }
+            if (!isSuccess() || json == null) {
+                throw new SourceException("HTTP " + status + " from " + uri, status, uri, null);
+            }
+            return json;
+        }
     }
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

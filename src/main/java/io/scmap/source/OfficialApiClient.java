@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link SoundCloudClient} over the official API (api.soundcloud.com), signed in with OAuth 2.1
@@ -46,13 +43,11 @@ final class OfficialApiClient implements SoundCloudClient {
     static final int PAGE_LIMIT = 200;
 
     private static final Set<InteractionType> SUPPORTED = EnumSet.of(InteractionType.LIKE, InteractionType.FOLLOW);
-    private static final String CANONICAL_WEB = "https://soundcloud.com/";
-    private static final Pattern SITE_URL =
-            Pattern.compile("^https?://(?:www\\.|m\\.)?soundcloud\\.com(?=/|$)", Pattern.CASE_INSENSITIVE);
 
     private final OfficialApiConfig config;
     private final HttpFetcher http;
     private final TokenKeeper tokens;
+    private final Paginator paginator;
     private final AtomicLong skipped = new AtomicLong();
     private volatile boolean closed;
 
@@ -64,6 +59,8 @@ final class OfficialApiClient implements SoundCloudClient {
         this.config = Objects.requireNonNull(config, "config");
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = new TokenKeeper(config, http, clock);
+        this.paginator = new Paginator(
+                config.apiBase(), config.maxPages(), uri -> get(uri).jsonUnless404(), Paginator.Dialect.OFFICIAL);
     }
 
     /**
@@ -87,15 +84,7 @@ final class OfficialApiClient implements SoundCloudClient {
      */
     @Override
     public Optional<Account> resolve(String permalink) throws SourceException {
-        String name = SITE_URL.matcher(
-                        Objects.requireNonNull(permalink, "permalink").strip())
-                .replaceFirst("")
-                .replaceAll("[?#].*$", "")
-                .replaceAll("^/+|/+$", "");
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("permalink must not be blank, got '" + permalink + "'");
-        }
-        URI uri = ApiUris.endpoint(config.apiBase(), "resolve", Map.of("url", CANONICAL_WEB + name));
+        URI uri = ApiUris.resolve(config.apiBase(), permalink);
         HttpFetcher.Fetched answer = get(uri);
         if (answer.isRedirect()) {
             URI target = redirectTarget(answer);
@@ -170,16 +159,7 @@ final class OfficialApiClient implements SoundCloudClient {
     }
 
     private Optional<Account> user(HttpFetcher.Fetched answer) throws SourceException {
-        JsonNode node = json(answer);
-        if (node == null || !OfficialParser.isUserOrUnknown(node)) {
-            return Optional.empty();
-        }
-        Optional<Account> account = OfficialParser.account(node);
-        if (account.isEmpty()) {
-            throw new SourceException(
-                    "user object without id or permalink from " + answer.uri(), answer.status(), answer.uri(), null);
-        }
-        return account;
+        return ResponseParser.user(answer.jsonUnless404(), OfficialParser::account, answer.uri(), answer.status());
     }
 
     /** The {@code Location} of a resolve redirect (header, else the body's {@code location}), on the base. */
@@ -208,74 +188,14 @@ final class OfficialApiClient implements SoundCloudClient {
         }
     }
 
-    /** Collects up to {@code max} items of a list, page by page. */
+    /** Collects up to {@code max} items of a list, page by page; what was collected when a page is gone (404). */
     private <T> List<T> list(String path, int max, Function<JsonNode, Optional<T>> parser) throws SourceException {
-        if (max < 0) {
-            throw new IllegalArgumentException("max must be >= 0, got " + max);
-        }
-        List<T> items = new ArrayList<>();
-        if (max == 0) {
-            return items;
-        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("linked_partitioning", "true");
         params.put("limit", Integer.toString(Math.min(max, PAGE_LIMIT)));
-        URI next = ApiUris.endpoint(config.apiBase(), path, params);
-        Set<URI> followed = new HashSet<>();
-        for (int pages = 0; next != null && items.size() < max && pages < config.maxPages(); pages++) {
-            followed.add(next);
-            JsonNode page = json(get(next));
-            if (page == null) {
-                return pages == 0 ? List.of() : List.copyOf(items);
-            }
-            next = collect(page, next, max, parser, items);
-            if (next != null && followed.contains(next)) {
-                break;
-            }
-        }
-        return List.copyOf(items);
-    }
-
-    /** Parses one page (an array, or an object with {@code collection}) into {@code items}; the next cursor. */
-    private <T> @Nullable URI collect(
-            JsonNode page, URI uri, int max, Function<JsonNode, Optional<T>> parser, List<T> items)
-            throws SourceException {
-        JsonNode collection = page.isArray() ? page : page.get("collection");
-        if (collection == null || !collection.isArray()) {
-            throw new SourceException("not a page (no collection array): " + uri, 200, uri, null);
-        }
-        for (JsonNode item : collection) {
-            if (items.size() >= max) {
-                break;
-            }
-            Optional<T> parsed = parser.apply(item);
-            if (parsed.isPresent()) {
-                items.add(parsed.get());
-            } else {
-                skipped.incrementAndGet();
-            }
-        }
-        String cursor = page.isArray() ? null : ResponseParser.text(page.get("next_href"));
-        if (cursor == null) {
-            return null;
-        }
-        try {
-            return ApiUris.withoutClientId(ApiUris.onApiBase(cursor, config.apiBase()));
-        } catch (IllegalArgumentException e) {
-            throw new SourceException("malformed next_href '" + cursor + "' on " + uri, 200, uri, e);
-        }
-    }
-
-    /** The JSON of a 2xx answer; null on 404; a {@link SourceException} for anything else. */
-    private static @Nullable JsonNode json(HttpFetcher.Fetched answer) throws SourceException {
-        if (answer.status() == 404) {
-            return null;
-        }
-        if (!answer.isSuccess() || answer.json() == null) {
-            throw new SourceException(
-                    "HTTP " + answer.status() + " from " + answer.uri(), answer.status(), answer.uri(), null);
-        }
-        return answer.json();
+        Paginator.Result<T> result = paginator.collect(ApiUris.endpoint(config.apiBase(), path, params), max, parser);
+        skipped.addAndGet(result.skipped());
+        return List.copyOf(result.items());
     }
 
     /** GETs {@code uri} with the token; on 401 renews the token and repeats once. */
@@ -304,9 +224,6 @@ final class OfficialApiClient implements SoundCloudClient {
     }
 
     private static String userPath(long userId) {
-        if (userId <= 0) {
-            throw new IllegalArgumentException("userId must be > 0, got " + userId);
-        }
-        return "users/soundcloud:users:" + userId;
+        return "users/soundcloud:users:" + ApiUris.requireUserId(userId);
     }
 }

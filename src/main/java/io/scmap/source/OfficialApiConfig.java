@@ -63,10 +63,7 @@ public record OfficialApiConfig(
             throw new IllegalArgumentException("clientSecret must not be blank (value not shown)");
         }
         RetryPolicy.checkSettings(timeout, maxRetries, initialBackoff, maxBackoff, maxPages);
-        if (!(rate >= 0)) {
-            throw new IllegalArgumentException(
-                    "rate must be >= 0 requests per second (0 or Infinity: unlimited), got " + rate);
-        }
+        RequestThrottle.checkRate(rate);
     }
 
     /** The default settings for the real SoundCloud, with the given app credentials. */
@@ -277,13 +274,7 @@ public record OfficialApiConfig(
         map.put("tokenUri", tokenUri.toString());
         map.put("clientId", clientId);
         map.put("clientSecret", REDACTED);
-        map.put("timeout", timeout.toString());
-        map.put("maxRetries", maxRetries);
-        map.put("initialBackoff", initialBackoff.toString());
-        map.put("maxBackoff", maxBackoff.toString());
-        map.put("maxPages", maxPages);
-        map.put("seed", seed);
-        map.put("rate", rate > 0 && rate < WebApiConfig.UNLIMITED_RATE ? (Object) rate : "unlimited");
+        map.putAll(RetryPolicy.settingsMap(retrySettings().withRate(rate)));
         return map;
     }
 

@@ -22,24 +22,15 @@ final class OfficialParser {
 
     private OfficialParser() {}
 
-    /** An account from a user object; the id comes from {@code id}, else from {@code urn}. */
+    /**
+     * An account from a user object; the id comes from {@code id}, else from {@code urn}, and the
+     * account's urn is always built from the id.
+     */
     static Optional<Account> account(@Nullable JsonNode user) {
         if (user == null || !user.isObject()) {
             return Optional.empty();
         }
-        Long id = id(user, "users");
-        String permalink = ResponseParser.text(user.get("permalink"));
-        if (id == null || permalink == null) {
-            return Optional.empty();
-        }
-        String username = ResponseParser.text(user.get("username"));
-        return Optional.of(new Account(
-                id,
-                "soundcloud:users:" + id,
-                permalink,
-                username == null ? permalink : username,
-                count(user.get("followers_count")),
-                (int) Math.min(count(user.get("track_count")), Integer.MAX_VALUE)));
+        return ResponseParser.account(user, id(user, "users"), null);
     }
 
     /** A track from a track object: id (or urn), owner (user_id, user.id or user.urn), created_at. */
@@ -85,27 +76,10 @@ final class OfficialParser {
         return account(item).map(user -> new Interaction(InteractionType.FOLLOW, user, user.urn(), null));
     }
 
-    /** Whether an object says it is a user, or says nothing about its kind. */
-    static boolean isUserOrUnknown(JsonNode node) {
-        return ResponseParser.isUserOrUnknown(node);
-    }
-
     /** The urn of a track or playlist, else one built from its kind and id. */
     private static @Nullable String objectUrn(JsonNode object) {
         String urn = ResponseParser.text(object.get("urn"));
-        if (urn != null && URN.matcher(urn).matches()) {
-            return urn;
-        }
-        Long id = ResponseParser.id(object.get("id"));
-        String kind = ResponseParser.text(object.get("kind"));
-        if (id == null || kind == null) {
-            return null;
-        }
-        return switch (kind) {
-            case "track" -> "soundcloud:tracks:" + id;
-            case "playlist", "system-playlist" -> "soundcloud:playlists:" + id;
-            default -> null;
-        };
+        return urn != null && URN.matcher(urn).matches() ? urn : ResponseParser.builtUrn(object);
     }
 
     /** The numeric id of an object: {@code id}, else the number in a {@code soundcloud:<kind>:<n>} urn. */
@@ -124,12 +98,5 @@ final class OfficialParser {
         }
         long value = Long.parseLong(matcher.group(2));
         return value > 0 ? value : null;
-    }
-
-    private static long count(@Nullable JsonNode node) {
-        if (node == null || !node.isNumber() || !node.canConvertToLong() || node.longValue() < 0) {
-            return -1;
-        }
-        return node.longValue();
     }
 }

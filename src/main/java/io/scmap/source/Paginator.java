@@ -11,14 +11,15 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks an api-v2 list by its {@code next_href} cursors and collects up to {@code max} items, newest
- * first as served.
+ * Walks a list of api-v2 or of the official API by its {@code next_href} cursors and collects up to
+ * {@code max} items, newest first as served.
  *
  * <p>Stops at the first of: {@code max} items, a null or absent {@code next_href}, {@code maxPages}
- * pages, or a cursor already followed (a server bug that would otherwise loop). Empty pages that
- * still carry a cursor are followed: api-v2 serves them. Cursors move onto the configured base
- * ({@link ApiUris#onApiBase}) and lose their client_id; the page source adds the current one. Costs
- * one request per page, plus the source's retries.
+ * pages, or a cursor already followed (a server bug that would otherwise loop); in the {@link
+ * Dialect#OFFICIAL official dialect} also at a 404 or a bare-array page. Empty pages that still carry
+ * a cursor are followed: api-v2 serves them. Cursors move onto the configured base ({@link
+ * ApiUris#onApiBase}) and lose any client_id; the page source adds the current one. Costs one request
+ * per page, plus the source's retries.
  */
 final class Paginator {
 
@@ -29,12 +30,25 @@ final class Paginator {
         JsonNode get(URI uri) throws SourceException;
     }
 
+    /** How an API shapes its lists. */
+    enum Dialect {
+        /** api-v2: every page is an object with a {@code collection}; a 404 is an error. */
+        API_V2,
+        /**
+         * The official API: a page may also be a bare array (its older answers), which ends the list;
+         * a 404 ends the list with what was collected so far.
+         */
+        OFFICIAL
+    }
+
     /** Why the walk ended. */
     enum Stop {
         END,
         MAX_ITEMS,
         MAX_PAGES,
-        REPEATED_CURSOR
+        REPEATED_CURSOR,
+        /** A page answered 404 ({@link Dialect#OFFICIAL} only; api-v2 throws). */
+        NOT_FOUND
     }
 
     /** The collected items, the items that could not be parsed, the pages fetched, and why it stopped. */
@@ -43,19 +57,26 @@ final class Paginator {
     private final URI apiBase;
     private final int maxPages;
     private final PageSource source;
+    private final Dialect dialect;
 
-    Paginator(URI apiBase, int maxPages, PageSource source) {
+    Paginator(URI apiBase, int maxPages, PageSource source, Dialect dialect) {
         this.apiBase = apiBase;
         this.maxPages = maxPages;
         this.source = source;
+        this.dialect = dialect;
     }
 
     /**
-     * Collects up to {@code max} parsed items starting at {@code first}.
+     * Collects up to {@code max} parsed items starting at {@code first}; none, without a request, when
+     * {@code max} is 0.
      *
-     * @throws SourceException when a page fails for good, answers 404, or is not a page
+     * @throws IllegalArgumentException if {@code max} is negative
+     * @throws SourceException when a page fails for good, is not a page, or (api-v2) answers 404
      */
     <T> Result<T> collect(URI first, int max, Function<JsonNode, Optional<T>> parser) throws SourceException {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be >= 0, got " + max);
+        }
         List<T> items = new ArrayList<>();
         Set<URI> followed = new HashSet<>();
         URI next = ApiUris.withoutClientId(first);
@@ -63,10 +84,17 @@ final class Paginator {
         int pages = 0;
         while (items.size() < max && pages < maxPages) {
             followed.add(next);
-            JsonNode page = page(source.get(next), next);
+            JsonNode page = source.get(next);
+            if (page == null) {
+                if (dialect == Dialect.OFFICIAL) {
+                    return new Result<>(items, skipped, pages, Stop.NOT_FOUND);
+                }
+                throw new SourceException("not found: " + next, 404, next, null);
+            }
+            JsonNode collection = collection(page, next);
             pages++;
-            skipped += parseInto(page, max, parser, items);
-            URI cursor = cursor(page.get("next_href"), next);
+            skipped += parseInto(collection, max, parser, items);
+            URI cursor = page.isArray() ? null : cursor(page.get("next_href"), next);
             if (cursor == null) {
                 return new Result<>(items, skipped, pages, items.size() >= max ? Stop.MAX_ITEMS : Stop.END);
             }
@@ -78,22 +106,20 @@ final class Paginator {
         return new Result<>(items, skipped, pages, items.size() >= max ? Stop.MAX_ITEMS : Stop.MAX_PAGES);
     }
 
-    /** The page itself, checked to hold a {@code collection} array. */
-    private static JsonNode page(@Nullable JsonNode page, URI uri) throws SourceException {
-        if (page == null) {
-            throw new SourceException("not found: " + uri, 404, uri, null);
-        }
-        JsonNode collection = page.get("collection");
+    /** The page's {@code collection} array (the page itself where the dialect allows a bare array). */
+    private JsonNode collection(JsonNode page, URI uri) throws SourceException {
+        JsonNode collection = page.isArray() && dialect == Dialect.OFFICIAL ? page : page.get("collection");
         if (collection == null || !collection.isArray()) {
             throw new SourceException("not a page (no collection array): " + uri, 200, uri, null);
         }
-        return page;
+        return collection;
     }
 
-    /** Parses the page's items into {@code items} until it holds {@code max}; returns how many failed. */
-    private static <T> int parseInto(JsonNode page, int max, Function<JsonNode, Optional<T>> parser, List<T> items) {
+    /** Parses the items into {@code items} until it holds {@code max}; returns how many failed. */
+    private static <T> int parseInto(
+            JsonNode collection, int max, Function<JsonNode, Optional<T>> parser, List<T> items) {
         int skipped = 0;
-        for (JsonNode item : page.get("collection")) {
+        for (JsonNode item : collection) {
             if (items.size() >= max) {
                 break;
             }

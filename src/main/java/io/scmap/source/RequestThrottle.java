@@ -24,6 +24,27 @@ final class RequestThrottle {
         this.limiter = limiter;
     }
 
+    /**
+     * Checks a client's {@code rate} setting (requests per second, 0 or infinity for no limit); the
+     * message names it and its value.
+     */
+    static void checkRate(double rate) {
+        if (!(rate >= 0)) {
+            throw new IllegalArgumentException(
+                    "rate must be >= 0 requests per second (0 or Infinity: unlimited), got " + rate);
+        }
+    }
+
+    /** Whether {@code rate} limits anything: false for 0 and infinity. */
+    static boolean isLimiting(double rate) {
+        return rate > 0 && rate < Double.POSITIVE_INFINITY;
+    }
+
+    /** A rate setting for a manifest: the number, or {@code "unlimited"} for 0 and infinity. */
+    static Object describeRate(double rate) {
+        return isLimiting(rate) ? (Object) rate : "unlimited";
+    }
+
     /** A throttle for {@code rate} requests per second; {@code 0} or infinity gives {@link #unlimited()}. */
     static RequestThrottle of(double rate) {
         if (!(rate >= 0)) {

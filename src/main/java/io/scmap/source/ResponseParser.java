@@ -1,11 +1,13 @@
 package io.scmap.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,12 +32,20 @@ final class ResponseParser {
         if (user == null || !user.isObject()) {
             return Optional.empty();
         }
-        Long id = id(user.get("id"));
+        return account(user, id(user.get("id")), text(user.get("urn")));
+    }
+
+    /**
+     * An account from a user object whose id and urn the caller has read (the official API reads
+     * them differently): urn else {@code soundcloud:users:<id>}, permalink, username (else the
+     * permalink), followers_count and track_count (-1 when absent or null). Empty without an id or a
+     * permalink.
+     */
+    static Optional<Account> account(JsonNode user, @Nullable Long id, @Nullable String urn) {
         String permalink = text(user.get("permalink"));
         if (id == null || permalink == null) {
             return Optional.empty();
         }
-        String urn = text(user.get("urn"));
         String username = text(user.get("username"));
         long followers = count(user.get("followers_count"));
         long tracks = count(user.get("track_count"));
@@ -46,6 +56,25 @@ final class ResponseParser {
                 username == null ? permalink : username,
                 followers,
                 (int) Math.min(tracks, Integer.MAX_VALUE)));
+    }
+
+    /**
+     * The account an answer that should be a user holds: empty for no answer (404) or an object of
+     * another kind.
+     *
+     * @throws SourceException naming {@code uri} for a user object without id or permalink
+     */
+    static Optional<Account> user(
+            @Nullable JsonNode node, Function<JsonNode, Optional<Account>> parser, URI uri, int status)
+            throws SourceException {
+        if (node == null || !isUserOrUnknown(node)) {
+            return Optional.empty();
+        }
+        Optional<Account> account = parser.apply(node);
+        if (account.isEmpty()) {
+            throw new SourceException("user object without id or permalink from " + uri, status, uri, null);
+        }
+        return account;
     }
 
     /** Whether an object says it is a user, or says nothing about its kind. */
@@ -158,9 +187,14 @@ final class ResponseParser {
     /** The object's {@code urn}, else {@code soundcloud:tracks:<id>} / {@code soundcloud:playlists:<id>}. */
     private static @Nullable String objectUrn(JsonNode object) {
         String urn = text(object.get("urn"));
-        if (urn != null) {
-            return urn;
-        }
+        return urn != null ? urn : builtUrn(object);
+    }
+
+    /**
+     * {@code soundcloud:tracks:<id>} or {@code soundcloud:playlists:<id>} from an object's {@code kind}
+     * and {@code id}; null for another kind or without both.
+     */
+    static @Nullable String builtUrn(JsonNode object) {
         Long id = id(object.get("id"));
         String kind = text(object.get("kind"));
         if (id == null || kind == null) {
@@ -215,7 +249,7 @@ final class ResponseParser {
     }
 
     /** A non-negative count, or -1 when absent, null or not a number. */
-    private static long count(@Nullable JsonNode node) {
+    static long count(@Nullable JsonNode node) {
         if (node == null || !node.isNumber() || !node.canConvertToLong() || node.longValue() < 0) {
             return -1;
         }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -71,6 +73,22 @@ final class RetryPolicy {
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages must be >= 1, got " + maxPages);
         }
+    }
+
+    /**
+     * The settings {@link #checkSettings} checks, with the jitter seed and the rate, for a manifest:
+     * durations as ISO-8601, the rate as {@link RequestThrottle#describeRate} gives it.
+     */
+    static Map<String, Object> settingsMap(WebApiConfig config) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("timeout", config.timeout().toString());
+        map.put("maxRetries", config.maxRetries());
+        map.put("initialBackoff", config.initialBackoff().toString());
+        map.put("maxBackoff", config.maxBackoff().toString());
+        map.put("maxPages", config.maxPages());
+        map.put("seed", config.seed());
+        map.put("rate", RequestThrottle.describeRate(config.rate()));
+        return map;
     }
 
     RetryPolicy(WebApiConfig config, SplittableRandom random, Clock clock) {

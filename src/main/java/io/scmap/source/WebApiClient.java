@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,9 +31,6 @@ final class WebApiClient implements SoundCloudClient {
     static final int PAGE_LIMIT = 200;
 
     private static final System.Logger LOG = System.getLogger(WebApiClient.class.getName());
-    private static final String CANONICAL_WEB = "https://soundcloud.com/";
-    private static final Pattern SITE_URL =
-            Pattern.compile("^https?://(?:www\\.|m\\.)?soundcloud\\.com(?=/|$)", Pattern.CASE_INSENSITIVE);
 
     private final WebApiConfig config;
     private final HttpFetcher fetcher;
@@ -48,7 +44,7 @@ final class WebApiClient implements SoundCloudClient {
         this.config = Objects.requireNonNull(config, "config");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.finder = new ClientIdFinder(fetcher, config.webBase());
-        this.paginator = new Paginator(config.apiBase(), config.maxPages(), this::getJson);
+        this.paginator = new Paginator(config.apiBase(), config.maxPages(), this::getJson, Paginator.Dialect.API_V2);
         this.clientId = config.clientId();
     }
 
@@ -60,16 +56,7 @@ final class WebApiClient implements SoundCloudClient {
      */
     @Override
     public Optional<Account> resolve(String permalink) throws SourceException {
-        String name = SITE_URL.matcher(
-                        Objects.requireNonNull(permalink, "permalink").strip())
-                .replaceFirst("")
-                .replaceAll("[?#].*$", "")
-                .replaceAll("^/+|/+$", "");
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("permalink must not be blank, got '" + permalink + "'");
-        }
-        URI uri = ApiUris.endpoint(config.apiBase(), "resolve", Map.of("url", CANONICAL_WEB + name));
-        return user(uri);
+        return user(ApiUris.resolve(config.apiBase(), permalink));
     }
 
     /** The user's profile; empty on 404 or when the object is not a user. */
@@ -113,24 +100,10 @@ final class WebApiClient implements SoundCloudClient {
     }
 
     private Optional<Account> user(URI uri) throws SourceException {
-        JsonNode node = getJson(uri);
-        if (node == null || !ResponseParser.isUserOrUnknown(node)) {
-            return Optional.empty();
-        }
-        Optional<Account> account = ResponseParser.account(node);
-        if (account.isEmpty()) {
-            throw new SourceException("user object without id or permalink from " + uri, 200, uri, null);
-        }
-        return account;
+        return ResponseParser.user(getJson(uri), ResponseParser::account, uri, 200);
     }
 
     private <T> List<T> list(String path, int max, Function<JsonNode, Optional<T>> parser) throws SourceException {
-        if (max < 0) {
-            throw new IllegalArgumentException("max must be >= 0, got " + max);
-        }
-        if (max == 0) {
-            return List.of();
-        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("limit", Integer.toString(Math.min(max, PAGE_LIMIT)));
         params.put("linked_partitioning", "1");
@@ -168,14 +141,7 @@ final class WebApiClient implements SoundCloudClient {
                         null);
             }
         }
-        if (fetched.status() == 404) {
-            return null;
-        }
-        if (!fetched.isSuccess() || fetched.json() == null) {
-            throw new SourceException(
-                    "HTTP " + fetched.status() + " from " + fetched.uri(), fetched.status(), fetched.uri(), null);
-        }
-        return fetched.json();
+        return fetched.jsonUnless404();
     }
 
     /** The cached client_id, discovered once even when several threads ask at the same time. */
@@ -207,9 +173,6 @@ final class WebApiClient implements SoundCloudClient {
     }
 
     private static long requireId(long userId) {
-        if (userId <= 0) {
-            throw new IllegalArgumentException("userId must be > 0, got " + userId);
-        }
-        return userId;
+        return ApiUris.requireUserId(userId);
     }
 }

@@ -84,10 +84,7 @@ public record WebApiConfig(
                     "clientId must be null or a non-blank token without surrounding spaces, got '" + clientId + "'");
         }
         RetryPolicy.checkSettings(timeout, maxRetries, initialBackoff, maxBackoff, maxPages);
-        if (!(rate >= 0)) {
-            throw new IllegalArgumentException(
-                    "rate must be >= 0 requests per second (0 or Infinity: unlimited), got " + rate);
-        }
+        RequestThrottle.checkRate(rate);
         if (transport == null) {
             throw new IllegalArgumentException("transport must not be null");
         }
@@ -103,7 +100,7 @@ public record WebApiConfig(
 
     /** Whether {@link #rate()} limits anything: false for {@code 0} and {@link #UNLIMITED_RATE}. */
     public boolean isRateLimited() {
-        return rate > 0 && rate < UNLIMITED_RATE;
+        return RequestThrottle.isLimiting(rate);
     }
 
     /** Checks that {@code uri} is an absolute http(s) URI without query or fragment; the message names it. */
@@ -356,13 +353,7 @@ public record WebApiConfig(
         map.put("apiBase", apiBase.toString());
         map.put("webBase", webBase.toString());
         map.put("clientId", clientId == null ? "discover" : clientId);
-        map.put("timeout", timeout.toString());
-        map.put("maxRetries", maxRetries);
-        map.put("initialBackoff", initialBackoff.toString());
-        map.put("maxBackoff", maxBackoff.toString());
-        map.put("maxPages", maxPages);
-        map.put("seed", seed);
-        map.put("rate", isRateLimited() ? (Object) rate : "unlimited");
+        map.putAll(RetryPolicy.settingsMap(this));
         map.put("transport", transport.name().toLowerCase(Locale.ROOT));
         if (transport == Transport.BROWSER) {
             map.put("browser", browser == null ? "PATH" : browser.toString());

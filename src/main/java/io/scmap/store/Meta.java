@@ -17,12 +17,27 @@ final class Meta {
     /** The name of the imported column labels' file; its SHA-256 is under this key + {@code _sha256}. */
     static final String IMPORTED_COLUMNS = "imported_columns";
 
+    /** The {@link io.scmap.crawl.ExpansionScore#code() code} of the rule the last expanding crawl ranked by. */
+    static final String EXPANSION_SCORE = "expansion_score";
+
     private Meta() {}
 
     /** Sets a key unless it is set already. */
     static void put(Connection connection, String key, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+        write(connection, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, value);
+    }
+
+    /** Sets a key, replacing its value if set. */
+    static void set(Connection connection, String key, String value) throws SQLException {
+        write(
+                connection,
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                key,
+                value);
+    }
+
+    private static void write(Connection connection, String sql, String key, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, key);
             statement.setString(2, value);
             statement.executeUpdate();

@@ -1,6 +1,7 @@
 package io.scmap.store;
 
 import io.scmap.crawl.CrawlLedger;
+import io.scmap.crawl.ExpansionScore;
 import io.scmap.crawl.InteractionWeights;
 import io.scmap.crawl.SkipReason;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -186,6 +188,19 @@ public final class Store implements CrawlLedger, AutoCloseable {
         write("record the request count in", w -> w.addRequests(requests));
     }
 
+    /** The recorded rule; null where none is recorded, or where it is one this scmap does not know. */
+    @Override
+    public @Nullable ExpansionScore expansionScore() throws StoreException {
+        return read("read the expansion score of", () -> Optional.ofNullable(reader.expansionScore()))
+                .orElse(null);
+    }
+
+    @Override
+    public void recordExpansionScore(ExpansionScore score) throws StoreException {
+        Objects.requireNonNull(score, "score");
+        write("record the expansion score in", w -> Meta.set(connection, Meta.EXPANSION_SCORE, score.code()));
+    }
+
     // ---- reading -----------------------------------------------------------------------------
 
     /** Scraped accounts (state done) in crawl order: the interaction matrix's rows. */
@@ -227,6 +242,15 @@ public final class Store implements CrawlLedger, AutoCloseable {
         run("read the imported cells of", () -> reader.forEachImportedCell(visitor));
     }
 
+    /**
+     * Where an imported store came from (files, time, cells, what the files do not give); null for a
+     * crawled store.
+     */
+    public StoreStatus.@Nullable Import imported() throws StoreException {
+        return read("read the import record of", () -> Optional.ofNullable(reader.importRecord()))
+                .orElse(null);
+    }
+
     /** Number of imported cells (0 for a crawled store). */
     public long importedCellCount() throws StoreException {
         return read("count the imported cells of", reader::importedCellCount);
@@ -239,7 +263,9 @@ public final class Store implements CrawlLedger, AutoCloseable {
 
     /**
      * What the store holds, read in one snapshot: counts by state and skip reason, requests made,
-     * seeds, and the {@code frontierHead} best expansion candidates under {@code weights}.
+     * seeds, and the {@code frontierHead} best expansion candidates under {@code weights}, ranked by
+     * the recorded {@link #expansionScore() rule} (the weighted one where none is recorded), as the
+     * crawl would take them.
      */
     public StoreStatus status(int frontierHead, InteractionWeights weights) throws StoreException {
         if (frontierHead < 0) {
@@ -252,6 +278,7 @@ public final class Store implements CrawlLedger, AutoCloseable {
                     int accounts = (int) reader.count("accounts");
                     int scraped = states.getOrDefault("done", 0);
                     int skipped = states.getOrDefault("skipped", 0);
+                    ExpansionScore rule = reader.expansionScore();
                     return new StoreStatus(
                             file,
                             schemaVersion,
@@ -265,8 +292,9 @@ public final class Store implements CrawlLedger, AutoCloseable {
                             reader.skipsByReason(),
                             reader.count("interactions"),
                             reader.seeds(),
-                            reader.frontierHead(frontierHead, weights),
-                            reader.importRecord());
+                            reader.frontierHead(frontierHead, weights, rule == null ? ExpansionScore.WEIGHTED : rule),
+                            reader.importRecord(),
+                            rule);
                 }));
     }
 

@@ -2,6 +2,7 @@ package io.scmap.store;
 
 import io.scmap.crawl.CrawlLedger.AccountSink;
 import io.scmap.crawl.CrawlLedger.AccountState;
+import io.scmap.crawl.ExpansionScore;
 import io.scmap.crawl.InteractionWeights;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,9 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.jspecify.annotations.Nullable;
 
 /** The store's queries. Each reads one consistent snapshot (one statement or one read transaction). */
@@ -126,7 +129,8 @@ final class StoreReader {
                 sourceFile(Meta.IMPORTED_MATRIX),
                 sourceFile(Meta.IMPORTED_ROWS),
                 sourceFile(Meta.IMPORTED_COLUMNS),
-                importedCellCount());
+                importedCellCount(),
+                accountsWithoutFollowers());
     }
 
     private SourceFile sourceFile(String key) throws SQLException {
@@ -145,6 +149,14 @@ final class StoreReader {
             while (rows.next()) {
                 visitor.accept(rows.getLong(1), rows.getLong(2), TypeCodes.BY_NUMBER[rows.getInt(3)]);
             }
+        }
+    }
+
+    /** Accounts whose follower count is not known. */
+    int accountsWithoutFollowers() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM accounts WHERE followers IS NULL")) {
+            return rows.next() ? rows.getInt(1) : 0;
         }
     }
 
@@ -193,38 +205,68 @@ final class StoreReader {
         return seeds;
     }
 
+    /** The recorded expansion rule; null where none is recorded or its code is unknown. */
+    @Nullable
+    ExpansionScore expansionScore() throws SQLException {
+        String code = Meta.get(connection, Meta.EXPANSION_SCORE);
+        return code == null ? null : ExpansionScore.fromCode(code).orElse(null);
+    }
+
     /**
-     * The open accounts with the highest score, best first, ties by first-seen order, as the
-     * crawler picks them (the score is summed in the same order as {@link InteractionWeights#score}).
+     * The open accounts with the highest score under {@code rule}, best first, ties by first-seen
+     * order, as the crawler picks them (the weighted count is summed in the same order as {@link
+     * InteractionWeights#score}, then {@link ExpansionScore#of} applied). The weighted rule is ranked
+     * by SQLite; another rule reads every candidate and keeps the best in a heap of {@code limit},
+     * O(candidates log limit).
      */
-    List<StoreStatus.Candidate> frontierHead(int limit, InteractionWeights weights) throws SQLException {
+    List<StoreStatus.Candidate> frontierHead(int limit, InteractionWeights weights, ExpansionScore rule)
+            throws SQLException {
+        boolean inSql = rule == ExpansionScore.WEIGHTED;
         String sql = "SELECT a.id, a.permalink, a.display_name, a.followers, s.score FROM"
                 + " (SELECT target_id, SUM(type = 'like') * ? + SUM(type = 'comment') * ?"
                 + " + SUM(type = 'repost') * ? + SUM(type = 'follow') * ? AS score"
                 + " FROM interactions GROUP BY target_id) s"
                 + " JOIN accounts a ON a.id = s.target_id"
                 + " WHERE NOT EXISTS (SELECT 1 FROM crawl_state c WHERE c.account_id = a.id)"
-                + " ORDER BY s.score DESC, a.first_seen LIMIT ?";
-        List<StoreStatus.Candidate> head = new ArrayList<>();
+                + (inSql ? " ORDER BY s.score DESC, a.first_seen LIMIT ?" : " ORDER BY a.first_seen");
+        Comparator<Ranked> worstFirst = Comparator.comparingDouble(Ranked::score)
+                .thenComparing(Comparator.comparingLong(Ranked::seen).reversed());
+        PriorityQueue<Ranked> best = new PriorityQueue<>(worstFirst);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             double[] w = weights.toArray();
             for (int type = 0; type < w.length; type++) {
                 statement.setDouble(type + 1, w[type]);
             }
-            statement.setInt(5, limit);
+            if (inSql) {
+                statement.setInt(5, limit);
+            }
             try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
+                for (long seen = 0; rows.next(); seen++) {
                     long followers = rows.getLong(4);
-                    head.add(new StoreStatus.Candidate(
+                    long known = rows.wasNull() ? -1 : followers;
+                    StoreStatus.Candidate candidate = new StoreStatus.Candidate(
                             rows.getLong(1),
                             rows.getString(2),
                             rows.getString(3),
-                            rows.wasNull() ? -1 : followers,
-                            rows.getDouble(5)));
+                            known,
+                            rule.of(rows.getDouble(5), known));
+                    best.add(new Ranked(candidate, seen));
+                    if (best.size() > limit) {
+                        best.poll();
+                    }
                 }
             }
         }
-        return head;
+        List<Ranked> ranked = new ArrayList<>(best);
+        ranked.sort(worstFirst.reversed());
+        return ranked.stream().map(Ranked::candidate).toList();
+    }
+
+    /** A candidate and its place in the order of its query, for ranking. */
+    private record Ranked(StoreStatus.Candidate candidate, long seen) {
+        double score() {
+            return candidate.score();
+        }
     }
 
     private List<StoredAccount> accounts(String sql) throws SQLException {

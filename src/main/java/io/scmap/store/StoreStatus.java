@@ -1,5 +1,6 @@
 package io.scmap.store;
 
+import io.scmap.crawl.ExpansionScore;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param skippedByReason skipped accounts and seeds by reason code, most frequent first
  * @param interactions interactions recorded
  * @param seeds the seed queue in order
- * @param frontierHead the open accounts with the highest expansion score, best first
+ * @param frontierHead the open accounts with the highest expansion score under {@link #rankedBy()},
+ *     best first
  * @param imported where the store was imported from, or null for a crawled store
+ * @param expansionScore the rule the last expanding crawl ranked its candidates by, or null where
+ *     none is recorded (a store from before scmap recorded it, or never expanded)
  */
 public record StoreStatus(
         Path file,
@@ -40,13 +44,19 @@ public record StoreStatus(
         long interactions,
         List<Seed> seeds,
         List<Candidate> frontierHead,
-        @Nullable Import imported) {
+        @Nullable Import imported,
+        @Nullable ExpansionScore expansionScore) {
 
     public StoreStatus {
         Objects.requireNonNull(file, "file");
         skippedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(skippedByReason));
         seeds = List.copyOf(seeds);
         frontierHead = List.copyOf(frontierHead);
+    }
+
+    /** The rule {@link #frontierHead()} is ranked by: the recorded one, else the default (weighted). */
+    public ExpansionScore rankedBy() {
+        return expansionScore == null ? ExpansionScore.WEIGHTED : expansionScore;
     }
 
     /**
@@ -75,9 +85,16 @@ public record StoreStatus(
      * @param rowsFile the row labels' file ({@code remaining_seeds.csv})
      * @param columnsFile the column labels' file ({@code seeds.csv})
      * @param cells the matrix's stored cells (its weighted interaction counts)
+     * @param withoutFollowers accounts whose follower count the files do not give: every account that
+     *     is only a column (the columns file has no followers), and rows without one
      */
     public record Import(
-            String importedAt, SourceFile matrixFile, SourceFile rowsFile, SourceFile columnsFile, long cells) {
+            String importedAt,
+            SourceFile matrixFile,
+            SourceFile rowsFile,
+            SourceFile columnsFile,
+            long cells,
+            int withoutFollowers) {
         public Import {
             Objects.requireNonNull(importedAt, "importedAt");
             Objects.requireNonNull(matrixFile, "matrixFile");
@@ -90,7 +107,8 @@ public record StoreStatus(
      * An expansion candidate.
      *
      * @param followers follower count, or -1 where unknown
-     * @param score Σ weight(type) over the interactions that target it
+     * @param score its expansion score: Σ weight(type) over the interactions that target it, under
+     *     the rule of {@link StoreStatus#rankedBy()}
      */
     public record Candidate(long id, String permalink, String displayName, long followers, double score) {
         public Candidate {

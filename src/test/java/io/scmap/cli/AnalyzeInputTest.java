@@ -88,6 +88,14 @@ class AnalyzeInputTest {
     }
 
     @Test
+    void aMissingFileOfTheTrioIsNamed() {
+        Path missing = dir.resolve("no-such-seeds.csv");
+        assertOneLineError(
+                analyze(trio.resolve("sparse_matrix.npz"), trio.resolve("remaining_seeds.csv"), missing),
+                missing + " does not exist");
+    }
+
+    @Test
     void aTruncatedNpz() throws Exception {
         byte[] whole = Files.readAllBytes(trio.resolve("sparse_matrix.npz"));
         Path cut = Files.write(dir.resolve("cut.npz"), Arrays.copyOf(whole, whole.length / 2));

@@ -1,5 +1,6 @@
 package io.scmap.cli;
 
+import static io.scmap.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scmap.sim.SimParams;
@@ -16,12 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
     @TempDir
     Path dir;
-
-    private static void assertOneLineError(CliRun run, int exitCode, String... fragments) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
-        assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
-        assertThat(run.err()).startsWith("scmap: ").contains(fragments).doesNotContain("\tat ", "Exception:");
-    }
 
     @Test
     void demoIntoAFileInsteadOfAFolder() throws Exception {
@@ -56,6 +51,15 @@ class BadInputTest {
     @Test
     void simulateWithoutPort() {
         assertOneLineError(CliRun.of("simulate"), 2, "--port");
+    }
+
+    @Test
+    void simulateWithAPrivateShareOutOfRange() {
+        assertOneLineError(
+                CliRun.of("simulate", "--port", "0", "--private-share", "1"),
+                2,
+                "privateShare must be in [0, 1), got 1.0");
+        assertThat(CliRun.of("simulate", "--help").out()).contains("--private-share=F", "answer 403");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.scmap.cli;
 
+import static io.scmap.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scmap.crawl.InteractionWeights;
@@ -99,48 +100,34 @@ class BrowserCrawlCommandTest {
         }
     }
 
+    /** {@code scmap crawl --db <db> --seeds a} with more options. */
+    private static CliRun crawl(Path db, String... options) {
+        List<String> args = new ArrayList<>(List.of("crawl", "--db", db.toString(), "--seeds", "a"));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     @Test
     void theBrowserTransportWithTheOfficialApiIsAUsageError() {
         Path db = dir.resolve("o.db");
-        CliRun run = CliRun.of(
-                "crawl",
-                "--db",
-                db.toString(),
-                "--seeds",
-                "a",
-                "--api",
-                "official",
-                "--client-id",
-                "app",
-                "--client-secret",
-                "s",
-                "--transport",
-                "browser");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(run.err()).contains("--transport browser works only with --api web");
+        CliRun run =
+                crawl(db, "--api", "official", "--client-id", "app", "--client-secret", "s", "--transport", "browser");
+        assertOneLineError(run, 2, "--transport browser works only with --api web");
         assertThat(db).doesNotExist();
     }
 
     @Test
     void aMissingChromedriverIsOneLineSayingWhatToInstall() {
         Path db = dir.resolve("m.db");
-        CliRun run = CliRun.of(
-                "crawl",
-                "--db",
-                db.toString(),
-                "--seeds",
-                "a",
+        CliRun run = crawl(
+                db,
                 "--transport",
                 "browser",
                 "--chromedriver",
                 dir.resolve("no-such-chromedriver").toString());
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(run.err())
-                .startsWith("scmap: the browser transport needs Chromium and ChromeDriver")
-                .contains("apt install chromium chromium-driver")
-                .contains("no-such-chromedriver is not an executable file");
+        assertOneLineError(
+                run, 1, "apt install chromium chromium-driver", "no-such-chromedriver is not an executable file");
+        assertThat(run.err()).startsWith("scmap: the browser transport needs Chromium and ChromeDriver");
         assertThat(db).doesNotExist();
     }
 

@@ -96,6 +96,23 @@ class CrawlCommandTest {
     }
 
     @Test
+    void statusRanksTheFrontierByTheRuleTheCrawlUsedAndAResumeWithAnotherRuleSaysSo() {
+        Path db = dir.resolve("ranked.db");
+        assertThat(crawl(db, "--max-accounts", "3", "--score", "discounted").exitCode())
+                .isZero();
+        assertThat(CliRun.of("status", "--db", db.toString()).out())
+                .contains("frontier head (next to scrape first, by the discounted score):");
+
+        CliRun resumed = crawl(db, "--max-accounts", "4");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err().lines().filter(line -> line.startsWith("scmap: warning: ")))
+                .containsExactly("scmap: warning: earlier runs ranked the frontier by the discounted score; from"
+                        + " this run on it is ranked, and shown by status, by the weighted score");
+        assertThat(CliRun.of("status", "--db", db.toString()).out())
+                .contains("frontier head (next to scrape first, by the weighted score):");
+    }
+
+    @Test
     void anUnknownScoreRuleIsAUsageError() {
         assertOneLineError(crawl(dir.resolve("x.db"), "--score", "loudest"), 2, "expected weighted or discounted");
         assertThat(dir.resolve("x.db")).doesNotExist();

@@ -1,5 +1,6 @@
 package io.scmap.cli;
 
+import static io.scmap.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scmap.matrix.Matrices;
@@ -67,12 +68,6 @@ class ImportCommandTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
-    private static void assertOneLineError(CliRun run, int exitCode, String... fragments) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
-        assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
-        assertThat(run.err()).startsWith("scmap: ").contains(fragments).doesNotContain("\tat ", "Exception:");
-    }
-
     @Test
     void importsAndSaysWhat() {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
@@ -131,7 +126,24 @@ class ImportCommandTest {
                 .contains("from sparse_matrix.npz (sha256 " + sha256(trio.resolve(Matrices.REFERENCE_NPZ)) + ")")
                 .contains("from remaining_seeds.csv (sha256 " + sha256(trio.resolve(Matrices.REFERENCE_ROWS)) + ")")
                 .contains("from seeds.csv (sha256 ")
-                .contains("300 scraped, 0 skipped");
+                .contains("accounts     451: 300 rows (the accounts the reference scraped), 151 only columns")
+                .contains("absent       the files hold weighted sums only: no counts per type (likes, comments,"
+                        + " reposts, follows), no follower count for ")
+                .doesNotContain("interactions 0", "requests     0", "seeds        0", "in the frontier");
+    }
+
+    @Test
+    void theCsvExportMarksTheCountsPerTypeAsUnknownAndSaysWhy() throws Exception {
+        Path out = dir.resolve("csv");
+        CliRun export = CliRun.of("export", "--db", db.toString(), "--format", "csv", "--out", out.toString());
+
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("weighted sums only", "are NaN (not known)");
+        List<String> lines = Files.readAllLines(out.resolve("interactions.csv"));
+        assertThat(lines.get(0)).isEqualTo("source,target,weight,likes,comments,reposts,follows");
+        assertThat(lines.subList(1, lines.size()))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).endsWith(",NaN,NaN,NaN,NaN"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The simplest ledger that keeps the {@link CrawlLedger} contract, in memory, for crawler tests. */
 final class MemoryLedger implements CrawlLedger {
@@ -22,6 +23,9 @@ final class MemoryLedger implements CrawlLedger {
     final Map<String, long[]> targets = new LinkedHashMap<>();
     long requests;
     int failCommitsLeft;
+
+    @Nullable
+    ExpansionScore expansionScore;
 
     @Override
     public void addSeeds(List<String> permalinks) {
@@ -116,6 +120,16 @@ final class MemoryLedger implements CrawlLedger {
     @Override
     public void addRequests(long requests) {
         this.requests += requests;
+    }
+
+    @Override
+    public @Nullable ExpansionScore expansionScore() {
+        return expansionScore;
+    }
+
+    @Override
+    public void recordExpansionScore(ExpansionScore score) {
+        expansionScore = score;
     }
 
     /** Everything recorded except the request count, in a form that compares. */

@@ -3,13 +3,10 @@ package io.scmap.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Always-run checks of the API's JSON against small shapes written here (not the recorded fixtures),
@@ -37,33 +34,11 @@ class ApiShapeTest {
              "is_album":false,"user":%s}""".formatted(MINI_USER);
     private static final String PAGE = "{\"collection\":[],\"next_href\":\"a\",\"query_urn\":null}";
 
-    private static SimulatedSoundCloud sim;
-    private static SimHttp http;
-    private static World world;
-
-    @BeforeAll
-    static void start() throws IOException {
-        sim = SimulatedSoundCloud.start(PARAMS, 0);
-        http = new SimHttp(sim);
-        world = World.generate(PARAMS);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    private static int artist(Predicate<Integer> condition) {
-        for (int u = 0; u < world.artistCount; u++) {
-            if (!world.deleted[u] && condition.test(u)) {
-                return u;
-            }
-        }
-        throw new AssertionError("no artist fits");
-    }
+    @RegisterExtension
+    static final ServedWorld served = new ServedWorld(PARAMS);
 
     private static List<JsonNode> allItems(String path) {
-        return PaginationTest.itemsOf(http, sim, path);
+        return served.items(path);
     }
 
     private static void assertShape(String expected, JsonNode actual) {
@@ -72,13 +47,13 @@ class ApiShapeTest {
 
     @Test
     void profileCountsAgreeWithTheLists() {
-        int u = artist(v -> world.tracksOf(v) > 0);
-        Activity a = world.activity(u);
-        JsonNode profile = http.json("/users/" + world.userId[u]);
+        int u = served.artist(v -> served.world.tracksOf(v) > 0);
+        Activity a = served.world.activity(u);
+        JsonNode profile = served.http.json("/users/" + served.world.userId[u]);
         assertShape(FULL_USER, profile);
-        assertThat(profile.get("username").asText()).isEqualTo(world.displayName[u]);
-        assertThat(profile.get("urn").asText()).isEqualTo("soundcloud:users:" + world.userId[u]);
-        assertThat(profile.get("track_count").asInt()).isEqualTo(world.tracksOf(u));
+        assertThat(profile.get("username").asText()).isEqualTo(served.world.displayName[u]);
+        assertThat(profile.get("urn").asText()).isEqualTo("soundcloud:users:" + served.world.userId[u]);
+        assertThat(profile.get("track_count").asInt()).isEqualTo(served.world.tracksOf(u));
         assertThat(profile.get("followings_count").asInt()).isEqualTo(a.followings.length);
         assertThat(profile.get("comments_count").asInt()).isEqualTo(a.comments.length);
         assertThat(profile.get("likes_count").asInt()
@@ -89,51 +64,52 @@ class ApiShapeTest {
 
     @Test
     void hostileNamesSurviveJsonEscapingExactly() {
-        for (int u = 0; u < world.artistCount; u++) {
-            if (!world.deleted[u] && List.of(Names.HOSTILE).contains(world.displayName[u])) {
-                String raw = http.api("/users/" + world.userId[u]).body();
-                assertThat(SimHttp.parse(raw).get("username").asText()).isEqualTo(world.displayName[u]);
+        for (int u = 0; u < served.world.artistCount; u++) {
+            if (!served.world.deleted[u] && List.of(Names.HOSTILE).contains(served.world.displayName[u])) {
+                String raw = served.http.api("/users/" + served.world.userId[u]).body();
+                assertThat(SimHttp.parse(raw).get("username").asText()).isEqualTo(served.world.displayName[u]);
             }
         }
     }
 
     @Test
     void tracksAreTheArtistsOwnNewestFirst() {
-        int u = artist(v -> world.tracksOf(v) > 5);
-        List<JsonNode> tracks = allItems("/users/" + world.userId[u] + "/tracks?limit=4");
-        assertThat(tracks).hasSize(world.tracksOf(u));
+        int u = served.artist(v -> served.world.tracksOf(v) > 5);
+        List<JsonNode> tracks = allItems("/users/" + served.world.userId[u] + "/tracks?limit=4");
+        assertThat(tracks).hasSize(served.world.tracksOf(u));
         for (int i = 0; i < tracks.size(); i++) {
             JsonNode track = tracks.get(i);
             assertShape(TRACK, track);
-            assertThat(track.get("id").asLong()).isEqualTo(world.trackId[world.trackStart[u] + i]);
-            assertThat(track.get("user").get("id").asLong()).isEqualTo(world.userId[u]);
+            assertThat(track.get("id").asLong()).isEqualTo(served.world.trackId[served.world.trackStart[u] + i]);
+            assertThat(track.get("user").get("id").asLong()).isEqualTo(served.world.userId[u]);
             assertThat(track.get("created_at").asText())
-                    .isEqualTo(Times.iso(world.trackCreated[world.trackStart[u] + i]));
+                    .isEqualTo(Times.iso(served.world.trackCreated[served.world.trackStart[u] + i]));
         }
     }
 
     @Test
     void likesNameTheLikedObjectAndItsOwner() {
-        int u = artist(v -> world.activity(v).likes.length > 30);
-        long[] likes = world.activity(u).likes;
-        List<JsonNode> items = allItems("/users/" + world.userId[u] + "/likes?limit=200");
+        int u = served.artist(v -> served.world.activity(v).likes.length > 30);
+        long[] likes = served.world.activity(u).likes;
+        List<JsonNode> items = allItems("/users/" + served.world.userId[u] + "/likes?limit=200");
         assertThat(items).hasSize(likes.length);
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             int ref = Activity.object(likes[i]);
             assertThat(item.get("kind").asText()).isEqualTo("like");
             assertThat(item.get("created_at").asText()).isEqualTo(Times.iso(Activity.time(likes[i])));
-            JsonNode object = world.isPlaylistRef(ref) ? item.get("playlist") : item.get("track");
-            assertShape(world.isPlaylistRef(ref) ? PLAYLIST : TRACK, object);
-            assertThat(object.get("user").get("id").asLong()).isEqualTo(world.userId[world.ownerOfRef(ref)]);
+            JsonNode object = served.world.isPlaylistRef(ref) ? item.get("playlist") : item.get("track");
+            assertShape(served.world.isPlaylistRef(ref) ? PLAYLIST : TRACK, object);
+            assertThat(object.get("user").get("id").asLong())
+                    .isEqualTo(served.world.userId[served.world.ownerOfRef(ref)]);
         }
     }
 
     @Test
     void commentsNameTheCommenterTheTrackAndItsOwner() {
-        int u = artist(v -> world.activity(v).comments.length > 5);
-        long[] comments = world.activity(u).comments;
-        List<JsonNode> items = allItems("/users/" + world.userId[u] + "/comments?limit=50");
+        int u = served.artist(v -> served.world.activity(v).comments.length > 5);
+        long[] comments = served.world.activity(u).comments;
+        List<JsonNode> items = allItems("/users/" + served.world.userId[u] + "/comments?limit=50");
         assertThat(items).hasSize(comments.length);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -141,12 +117,12 @@ class ApiShapeTest {
             int track = Activity.object(comments[i]);
             assertThat(comment.get("kind").asText()).isEqualTo("comment");
             assertShape(MINI_USER, comment.get("user"));
-            assertThat(comment.get("user").get("id").asLong()).isEqualTo(world.userId[u]);
-            assertThat(comment.get("track_id").asLong()).isEqualTo(world.trackId[track]);
+            assertThat(comment.get("user").get("id").asLong()).isEqualTo(served.world.userId[u]);
+            assertThat(comment.get("track_id").asLong()).isEqualTo(served.world.trackId[track]);
             assertThat(comment.get("track").get("user").get("id").asLong())
-                    .isEqualTo(world.userId[world.trackOwner[track]]);
+                    .isEqualTo(served.world.userId[served.world.trackOwner[track]]);
             assertThat(comment.get("self").get("urn").asText()).isEqualTo("soundcloud:comments:" + comment.get("id"));
-            assertThat(comment.get("timestamp").asInt()).isBetween(0, world.trackDuration[track]);
+            assertThat(comment.get("timestamp").asInt()).isBetween(0, served.world.trackDuration[track]);
             ids.add(comment.get("id").asLong());
         }
         assertThat(ids).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
@@ -154,41 +130,43 @@ class ApiShapeTest {
 
     @Test
     void repostsNameTheReposterTheObjectAndItsOwner() {
-        int u = artist(v -> world.activity(v).reposts.length > 10);
-        long[] reposts = world.activity(u).reposts;
-        List<JsonNode> items = allItems("/stream/users/" + world.userId[u] + "/reposts?limit=200");
+        int u = served.artist(v -> served.world.activity(v).reposts.length > 10);
+        long[] reposts = served.world.activity(u).reposts;
+        List<JsonNode> items = allItems("/stream/users/" + served.world.userId[u] + "/reposts?limit=200");
         assertThat(items).hasSize(reposts.length);
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             int ref = Activity.object(reposts[i]);
-            boolean playlist = world.isPlaylistRef(ref);
+            boolean playlist = served.world.isPlaylistRef(ref);
             assertThat(item.get("type").asText()).isEqualTo(playlist ? "playlist-repost" : "track-repost");
-            assertThat(item.get("user").get("id").asLong()).isEqualTo(world.userId[u]);
+            assertThat(item.get("user").get("id").asLong()).isEqualTo(served.world.userId[u]);
             assertThat(item.get("uuid").asText())
                     .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
             JsonNode object = item.get(playlist ? "playlist" : "track");
             assertShape(playlist ? PLAYLIST : TRACK, object);
-            assertThat(object.get("user").get("id").asLong()).isEqualTo(world.userId[world.ownerOfRef(ref)]);
+            assertThat(object.get("user").get("id").asLong())
+                    .isEqualTo(served.world.userId[served.world.ownerOfRef(ref)]);
             assertThat(item.get("reposted").get("target_urn").asText())
                     .isEqualTo(
                             object.get("urn") == null
                                     ? "soundcloud:playlists:" + object.get("id").asLong()
                                     : object.get("urn").asText());
-            assertThat(item.get("reposted").get("user_urn").asText()).isEqualTo("soundcloud:users:" + world.userId[u]);
+            assertThat(item.get("reposted").get("user_urn").asText())
+                    .isEqualTo("soundcloud:users:" + served.world.userId[u]);
         }
     }
 
     @Test
     void followingsAreFullUsersInFollowOrder() {
-        int u = artist(v -> world.activity(v).followings.length > 25);
-        long[] followings = world.activity(u).followings;
-        JsonNode page = http.json("/users/" + world.userId[u] + "/followings?limit=10");
+        int u = served.artist(v -> served.world.activity(v).followings.length > 25);
+        long[] followings = served.world.activity(u).followings;
+        JsonNode page = served.http.json("/users/" + served.world.userId[u] + "/followings?limit=10");
         assertShape(PAGE, page);
-        List<JsonNode> users = allItems("/users/" + world.userId[u] + "/followings?limit=10");
+        List<JsonNode> users = allItems("/users/" + served.world.userId[u] + "/followings?limit=10");
         assertThat(users).hasSize(followings.length);
         for (int i = 0; i < users.size(); i++) {
             assertShape(FULL_USER, users.get(i));
-            assertThat(users.get(i).get("id").asLong()).isEqualTo(world.userId[Activity.object(followings[i])]);
+            assertThat(users.get(i).get("id").asLong()).isEqualTo(served.world.userId[Activity.object(followings[i])]);
         }
     }
 }

@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The simulator's JSON has the field structure of the recorded api-v2 responses in
@@ -59,9 +58,9 @@ class FixtureContractTest {
             Pattern.compile("client_id:\"([A-Za-z0-9]{32})\",client_is_expiring:!1,[^}]*google_client_id:\"");
 
     private static Path fixtures;
-    private static SimulatedSoundCloud sim;
-    private static SimHttp http;
-    private static World world;
+
+    @RegisterExtension
+    static final ServedWorld served = new ServedWorld(PARAMS);
 
     @BeforeAll
     static void start() throws IOException {
@@ -69,16 +68,6 @@ class FixtureContractTest {
         Assumptions.assumeTrue(
                 Files.isDirectory(fixtures),
                 "recorded fixtures " + fixtures + " absent: skipping the fixture contract");
-        sim = SimulatedSoundCloud.start(PARAMS, 0);
-        http = new SimHttp(sim);
-        world = World.generate(PARAMS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sim != null) {
-            sim.close();
-        }
     }
 
     private static JsonNode fixture(String name) throws IOException {
@@ -96,20 +85,11 @@ class FixtureContractTest {
         assertThat(JsonShape.mismatches(recorded, simulated)).as(what).isEmpty();
     }
 
-    private static int artist(Predicate<Integer> condition) {
-        for (int u = 0; u < world.artistCount; u++) {
-            if (!world.deleted[u] && condition.test(u)) {
-                return u;
-            }
-        }
-        throw new AssertionError("no artist fits");
-    }
-
     private static boolean hasBothKinds(long[] items) {
         boolean track = false;
         boolean playlist = false;
         for (long item : items) {
-            boolean isPlaylist = world.isPlaylistRef(Activity.object(item));
+            boolean isPlaylist = served.world.isPlaylistRef(Activity.object(item));
             track |= !isPlaylist;
             playlist |= isPlaylist;
         }
@@ -122,9 +102,10 @@ class FixtureContractTest {
 
     @Test
     void profileAndResolveMatchTheRecordedUser() throws IOException {
-        int u = artist(v -> world.tracksOf(v) > 0);
-        JsonNode profile = http.json("/users/" + world.userId[u]);
-        JsonNode resolved = http.json("/resolve?url=" + SimHttp.encode("https://soundcloud.com/" + world.permalink[u]));
+        int u = served.artist(v -> served.world.tracksOf(v) > 0);
+        JsonNode profile = served.http.json("/users/" + served.world.userId[u]);
+        JsonNode resolved = served.http.json(
+                "/resolve?url=" + SimHttp.encode("https://soundcloud.com/" + served.world.permalink[u]));
         assertShape(fixture("user_profile.json"), profile, "/users/{id}");
         assertShape(fixture("resolve_user_widget.json"), profile, "/users/{id} vs widget resolve");
         assertShape(fixture("user_profile.json"), resolved, "/resolve");
@@ -132,17 +113,18 @@ class FixtureContractTest {
 
     @Test
     void trackPagesMatchTheRecordedPages() throws IOException {
-        int u = artist(v -> world.tracksOf(v) > 3 && !world.emptyPage[v]);
-        JsonNode first = http.json("/users/" + world.userId[u] + "/tracks?limit=2&linked_partitioning=1");
-        JsonNode second = SimHttp.parse(
-                http.getUrl(http.withClientId(first.get("next_href").asText())).body());
+        int u = served.artist(v -> served.world.tracksOf(v) > 3 && !served.world.emptyPage[v]);
+        JsonNode first = served.http.json("/users/" + served.world.userId[u] + "/tracks?limit=2&linked_partitioning=1");
+        JsonNode second = SimHttp.parse(served.http
+                .getUrl(served.http.withClientId(first.get("next_href").asText()))
+                .body());
         assertShape(fixture("user_tracks_page.json"), first, "/users/{id}/tracks");
         assertShape(fixture("user_tracks_page2_cursor.json"), second, "/users/{id}/tracks page 2");
-        int flagged = artist(v -> world.tracksOf(v) > 3 && world.emptyPage[v]);
-        JsonNode beforeEmpty = http.json("/users/" + world.userId[flagged] + "/tracks?limit=2");
-        JsonNode empty = SimHttp.parse(
-                http.getUrl(http.withClientId(beforeEmpty.get("next_href").asText()))
-                        .body());
+        int flagged = served.artist(v -> served.world.tracksOf(v) > 3 && served.world.emptyPage[v]);
+        JsonNode beforeEmpty = served.http.json("/users/" + served.world.userId[flagged] + "/tracks?limit=2");
+        JsonNode empty = SimHttp.parse(served.http
+                .getUrl(served.http.withClientId(beforeEmpty.get("next_href").asText()))
+                .body());
         assertThat(empty.get("collection")).isEmpty();
         assertShape(fixture("user_tracks_empty_page_with_next_href.json"), empty, "empty page with next_href");
         assertThat(empty.get("next_href").isTextual()).isTrue();
@@ -150,20 +132,23 @@ class FixtureContractTest {
 
     @Test
     void likesMatchTheRecordedTrackAndPlaylistLikes() throws IOException {
-        int u = artist(v -> world.activity(v).likes.length > 60 && hasBothKinds(world.activity(v).likes));
-        JsonNode first = http.json("/users/" + world.userId[u] + "/likes?limit=200&linked_partitioning=1");
-        List<JsonNode> items = PaginationTest.items(List.of(first));
+        int u = served.artist(
+                v -> served.world.activity(v).likes.length > 60 && hasBothKinds(served.world.activity(v).likes));
+        JsonNode first =
+                served.http.json("/users/" + served.world.userId[u] + "/likes?limit=200&linked_partitioning=1");
+        List<JsonNode> items = ServedWorld.items(List.of(first));
         assertShape(pageOnly(fixture("user_likes_page.json")), first, "/users/{id}/likes page");
         assertShape(fixture("user_likes_page.json").get("collection").get(0), firstWith(items, "track"), "track like");
         assertShape(
                 fixture("user_likes_playlists_page.json").get("collection").get(0),
                 firstWith(items, "playlist"),
                 "playlist like");
-        JsonNode second =
-                SimHttp.parse(http.getUrl(http.withClientId(http.json("/users/" + world.userId[u] + "/likes?limit=5")
-                                .get("next_href")
-                                .asText()))
-                        .body());
+        JsonNode second = SimHttp.parse(served.http
+                .getUrl(served.http.withClientId(served.http
+                        .json("/users/" + served.world.userId[u] + "/likes?limit=5")
+                        .get("next_href")
+                        .asText()))
+                .body());
         assertShape(pageOnly(fixture("user_likes_page2_cursor.json")), second, "/users/{id}/likes page 2");
         assertShape(
                 fixture("user_likes_page2_cursor.json").get("collection").get(0),
@@ -173,8 +158,8 @@ class FixtureContractTest {
 
     @Test
     void commentsMatchTheRecordedCommentShape() throws IOException {
-        int u = artist(v -> world.activity(v).comments.length > 3);
-        JsonNode page = http.json("/users/" + world.userId[u] + "/comments?limit=3");
+        int u = served.artist(v -> served.world.activity(v).comments.length > 3);
+        JsonNode page = served.http.json("/users/" + served.world.userId[u] + "/comments?limit=3");
         JsonNode comment = page.get("collection").get(0);
         assertShape(pageOnly(fixture("track_comments.json")), page, "/users/{id}/comments page");
         assertShape(fixture("track_comments.json").get("collection").get(0), comment, "comment");
@@ -189,9 +174,9 @@ class FixtureContractTest {
 
     @Test
     void repostsCarryTheRecordedTrackPlaylistAndUserShapes() throws IOException {
-        int u = artist(v -> hasBothKinds(world.activity(v).reposts));
-        List<JsonNode> items =
-                PaginationTest.items(List.of(http.json("/stream/users/" + world.userId[u] + "/reposts?limit=200")));
+        int u = served.artist(v -> hasBothKinds(served.world.activity(v).reposts));
+        List<JsonNode> items = ServedWorld.items(
+                List.of(served.http.json("/stream/users/" + served.world.userId[u] + "/reposts?limit=200")));
         JsonNode recordedTrack =
                 fixture("user_likes_page.json").get("collection").get(0).get("track");
         JsonNode recordedPlaylist = fixture("user_likes_playlists_page.json")
@@ -205,20 +190,21 @@ class FixtureContractTest {
         assertShape(recordedTrack, trackRepost.get("track"), "track-repost.track");
         assertShape(recordedPlaylist, playlistRepost.get("playlist"), "playlist-repost.playlist");
         assertShape(recordedTrack.get("user"), trackRepost.get("user"), "repost.user (the reposter)");
-        assertThat(trackRepost.get("user").get("id").asLong()).isEqualTo(world.userId[u]);
+        assertThat(trackRepost.get("user").get("id").asLong()).isEqualTo(served.world.userId[u]);
     }
 
     @Test
     void followingsMatchTheRecordedFollowings() throws IOException {
-        int u = artist(v -> world.activity(v).followings.length > 2);
-        JsonNode page = http.json("/users/" + world.userId[u] + "/followings?limit=200");
+        int u = served.artist(v -> served.world.activity(v).followings.length > 2);
+        JsonNode page = served.http.json("/users/" + served.world.userId[u] + "/followings?limit=200");
         assertShape(fixture("user_followings.json"), page, "/users/{id}/followings");
         assertShape(fixture("user_followings_small.json"), page, "/users/{id}/followings (small)");
     }
 
     @Test
     void notFoundIsTheRecordedEmptyObject() throws IOException {
-        String body = http.api("/resolve?url=" + SimHttp.encode("https://soundcloud.com/ithinkthatthisuserdontexist"))
+        String body = served.http
+                .api("/resolve?url=" + SimHttp.encode("https://soundcloud.com/ithinkthatthisuserdontexist"))
                 .body();
         assertThat(SimHttp.parse(body)).isEqualTo(fixture("error_404_resolve.json"));
     }
@@ -226,11 +212,11 @@ class FixtureContractTest {
     @Test
     void homePageAndConfigAssetLookLikeTheRecordedOnes() throws IOException {
         String recorded = Files.readString(fixtures.resolve("homepage.html"), StandardCharsets.UTF_8);
-        String simulated = http.getRaw("/").body();
+        String simulated = served.http.getRaw("/").body();
         JsonNode recordedClient = apiClient(recorded);
         JsonNode simulatedClient = apiClient(simulated);
         assertShape(recordedClient, simulatedClient, "hydration apiClient");
-        assertThat(simulatedClient.get("data").get("id").asText()).isEqualTo(sim.clientId());
+        assertThat(simulatedClient.get("data").get("id").asText()).isEqualTo(served.sim.clientId());
         assertThat(SCRIPT_SRC.matcher(recorded).results()).isNotEmpty();
         List<String> assets =
                 SCRIPT_SRC.matcher(simulated).results().map(m -> m.group(1)).toList();
@@ -240,11 +226,11 @@ class FixtureContractTest {
                 Files.readString(fixtures.resolve("app_js_client_id_excerpt.js"), StandardCharsets.UTF_8);
         assertThat(CONFIG_ID.matcher(recordedAsset).find()).isTrue();
         List<String> found = assets.stream()
-                .map(src -> CONFIG_ID.matcher(http.getUrl(src).body()))
+                .map(src -> CONFIG_ID.matcher(served.http.getUrl(src).body()))
                 .filter(Matcher::find)
                 .map(m -> m.group(1))
                 .toList();
-        assertThat(found).containsExactly(sim.clientId());
+        assertThat(found).containsExactly(served.sim.clientId());
     }
 
     private static JsonNode apiClient(String html) {

@@ -40,6 +40,8 @@ class SimParamsTest {
         assertThatThrownBy(() -> SimParams.DEFAULTS.withMedianActivity(0)).hasMessageContaining("medianActivity");
         assertThatThrownBy(() -> SimParams.DEFAULTS.withDeletedRate(1.0)).hasMessageContaining("deletedRate");
         assertThatThrownBy(() -> SimParams.DEFAULTS.withNoTrackRate(-0.5)).hasMessageContaining("noTrackRate");
+        assertThatThrownBy(() -> SimParams.DEFAULTS.withPrivateShare(1.0))
+                .hasMessage("privateShare must be in [0, 1), got 1.0");
     }
 
     @Test
@@ -55,9 +57,10 @@ class SimParamsTest {
                 .withPopularityExponent(1.0)
                 .withMedianActivity(100)
                 .withDeletedRate(0.1)
-                .withNoTrackRate(0.2);
+                .withNoTrackRate(0.2)
+                .withPrivateShare(0.05);
         assertThat(p)
-                .isEqualTo(new SimParams(500, 7, 9, 0.25, 0.5, false, 0.6, 1.0, 100, 0.1, 0.2))
+                .isEqualTo(new SimParams(500, 7, 9, 0.25, 0.5, false, 0.6, 1.0, 100, 0.1, 0.2, 0.05))
                 .isNotEqualTo(SimParams.DEFAULTS);
         assertThat(p.listeners()).isEqualTo(250);
     }
@@ -76,6 +79,7 @@ class SimParamsTest {
                         org.assertj.core.api.Assertions.entry("popularityExponent", 0.6),
                         org.assertj.core.api.Assertions.entry("medianActivity", 150),
                         org.assertj.core.api.Assertions.entry("deletedRate", 0.02),
-                        org.assertj.core.api.Assertions.entry("noTrackRate", 0.03));
+                        org.assertj.core.api.Assertions.entry("noTrackRate", 0.03),
+                        org.assertj.core.api.Assertions.entry("privateShare", 0.0));
     }
 }

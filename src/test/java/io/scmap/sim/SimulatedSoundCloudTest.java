@@ -76,6 +76,38 @@ class SimulatedSoundCloudTest {
     }
 
     @Test
+    void privateArtistsShowTheirProfileButAnswer403ForEveryList() throws IOException {
+        SimParams hiding = SMALL.withPrivateShare(0.2);
+        World world = World.generate(hiding);
+        int hidden = 0;
+        while (!world.privateLists[hidden]) {
+            hidden++;
+        }
+        long id = world.userId[hidden];
+        try (SimulatedSoundCloud sim = SimulatedSoundCloud.start(hiding, 0)) {
+            assertThat(sim.privatePermalinks()).contains(world.permalink[hidden]);
+            SimHttp http = new SimHttp(sim);
+            assertThat(http.api("/users/" + id).statusCode()).isEqualTo(200);
+            assertThat(http.api("/resolve?url=" + SimHttp.encode("https://soundcloud.com/" + world.permalink[hidden]))
+                            .statusCode())
+                    .isEqualTo(200);
+            for (String list : List.of("tracks", "likes", "comments", "followings")) {
+                HttpResponse<String> response = http.api("/users/" + id + "/" + list + "?limit=5");
+                assertThat(response.statusCode()).as(list).isEqualTo(403);
+                assertThat(SimHttp.parse(response.body()).get("code").asInt()).isEqualTo(403);
+            }
+            assertThat(http.api("/stream/users/" + id + "/reposts").statusCode())
+                    .isEqualTo(403);
+            int open = 0;
+            while (world.privateLists[open] || world.deleted[open]) {
+                open++;
+            }
+            assertThat(http.api("/users/" + world.userId[open] + "/likes").statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void resolveAcceptsAnyHostAndReturnsTheProfile() throws IOException {
         try (SimulatedSoundCloud sim = SimulatedSoundCloud.start(SMALL, 0)) {
             SimHttp http = new SimHttp(sim);

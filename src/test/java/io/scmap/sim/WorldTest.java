@@ -40,6 +40,35 @@ class WorldTest {
     }
 
     @Test
+    void privateArtistsAreOnlyFlaggedNeverSeedsAndChangeNothingElse() {
+        SimParams open = SimParams.DEFAULTS.withArtists(600).withScenes(4);
+        World plain = World.generate(open);
+        World hiding = World.generate(open.withPrivateShare(0.1));
+
+        assertThat(hiding.userId).isEqualTo(plain.userId);
+        assertThat(hiding.displayName).isEqualTo(plain.displayName);
+        assertThat(hiding.trackCreated).isEqualTo(plain.trackCreated);
+        for (int u = 0; u < plain.artistCount; u++) {
+            assertThat(hiding.activity(u).likes).isEqualTo(plain.activity(u).likes);
+            assertThat(hiding.activity(u).followings).isEqualTo(plain.activity(u).followings);
+        }
+        assertThat(plain.privatePermalinks()).isEmpty();
+        List<String> hidden = hiding.privatePermalinks();
+        assertThat(hidden.size()).isBetween(40, 80); // about 10% of 600 live artists
+        for (int u = 0; u < hiding.userCount(); u++) {
+            if (hiding.privateLists[u]) {
+                assertThat(u).isLessThan(hiding.artistCount);
+                assertThat(hiding.deleted[u]).isFalse();
+            }
+        }
+        assertThat(hiding.seedPermalinks(40))
+                .doesNotContainAnyElementsOf(hidden)
+                .hasSize(40);
+        assertThat(World.generate(open.withPrivateShare(0.1)).privatePermalinks())
+                .isEqualTo(hidden);
+    }
+
+    @Test
     void generatesThreeThousandArtistsInWellUnderTwoSecondsOfCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadCpuTime();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,24 @@ class ApiUrisTest {
         assertThat(ApiUris.endpoint(URI.create("http://127.0.0.1:9/prefix/"), "users/1", Map.of())
                         .toString())
                 .isEqualTo("http://127.0.0.1:9/prefix/users/1");
+    }
+
+    @Test
+    void resolveTakesAPermalinkOrASiteUrlOfEitherClient() {
+        String expected = "https://api-v2.soundcloud.com/resolve?url=https%3A%2F%2Fsoundcloud.com%2Fdubmatix";
+        for (String given : List.of(
+                "dubmatix",
+                " /dubmatix/ ",
+                "https://soundcloud.com/dubmatix",
+                "http://www.soundcloud.com/dubmatix?utm=x#top",
+                "HTTPS://M.SoundCloud.com/dubmatix/")) {
+            assertThat(ApiUris.resolve(API, given).toString()).as(given).isEqualTo(expected);
+        }
+        assertThatThrownBy(() -> ApiUris.resolve(API, "https://soundcloud.com/"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("permalink must not be blank, got 'https://soundcloud.com/'");
+        assertThatThrownBy(() -> ApiUris.requireUserId(0)).hasMessage("userId must be > 0, got 0");
+        assertThat(ApiUris.requireUserId(7)).isEqualTo(7);
     }
 
     @Test

@@ -108,21 +108,10 @@ class BrowserTransportTest {
                         HttpFetcher.browserHeaders(config.webBase())));
     }
 
-    private static void serveTrackPages() {
-        server.api("/users/7/tracks", request -> {
-            String offset = request.param("offset");
-            if (offset == null) {
-                return Reply.json(resource("tracks_7_page1.json"));
-            }
-            return Reply.json(
-                    resource(offset.startsWith("2025-06") ? "tracks_7_page2_empty.json" : "tracks_7_page3.json"));
-        });
-    }
-
     @Test
     void readsWhatTheHttpTransportReadsWithTheBrowsersOwnHeadersAcrossOrigins() throws SourceException {
         server.api("/users/7", request -> USER);
-        serveTrackPages();
+        TestClients.serveTrackPages(server);
         Optional<Account> profile;
         List<Track> tracks;
         try (WebApiClient client = client(config())) {

@@ -55,12 +55,7 @@ final class LoopbackServer implements AutoCloseable {
 
         @Nullable
         String header(String name) {
-            for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-                if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-                    return header.getValue().get(0);
-                }
-            }
-            return null;
+            return TestClients.header(headers, name);
         }
     }
 

@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scmap.source.OfficialServer.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +22,12 @@ import org.junit.jupiter.api.Test;
  * Recorded cursors and redirects name the real host; the client moves them onto the loopback base.
  */
 class OfficialRecordedFixtureTest {
-    private static final Path FIXTURES =
-            Path.of(System.getProperty("scmap.shared", "../shared")).resolve("fixtures/soundcloud");
 
     private OfficialServer server;
 
     @BeforeEach
     void serve() {
-        Assumptions.assumeTrue(
-                Files.isDirectory(FIXTURES), "shared fixtures " + FIXTURES.toAbsolutePath() + " absent: skipping");
+        SharedFixtures.assumePresent();
         server = new OfficialServer();
         server.route(OfficialServer.TOKEN_PATH, Reply.json(expiringTokenExample()));
     }
@@ -47,11 +40,7 @@ class OfficialRecordedFixtureTest {
     }
 
     private static String fixture(String name) {
-        try {
-            return Files.readString(FIXTURES.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.read(name);
     }
 
     /** The documented ExpiringToken example, as the token endpoint's answer. */

@@ -37,12 +37,7 @@ final class OfficialServer implements AutoCloseable {
             String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers, String body) {
         @Nullable
         String header(String name) {
-            for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-                if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-                    return header.getValue().get(0);
-                }
-            }
-            return null;
+            return TestClients.header(headers, name);
         }
 
         boolean isToken() {

@@ -10,14 +10,10 @@ import io.scmap.source.LoopbackServer.Request;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,21 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 class RecordedFixtureContractTest {
     private static final String CLIENT_ID = "CkCiIyf14rHi27fhk7HxhPOzc85okfSJ";
-    private static final Path FIXTURES =
-            Path.of(System.getProperty("scmap.shared", "../shared")).resolve("fixtures/soundcloud");
 
     private static LoopbackServer server;
 
     /** Skips each test, visibly and with the reason, when the shared fixtures are not there. */
     @BeforeEach
     void requireFixtures() {
-        Assumptions.assumeTrue(
-                Files.isDirectory(FIXTURES), "shared fixtures " + FIXTURES.toAbsolutePath() + " absent: skipping");
+        SharedFixtures.assumePresent();
     }
 
     @BeforeAll
     static void serveRecordings() {
-        if (!Files.isDirectory(FIXTURES)) {
+        if (!SharedFixtures.present()) {
             return;
         }
         server = new LoopbackServer();
@@ -88,11 +81,7 @@ class RecordedFixtureContractTest {
     }
 
     private static String fixture(String name) {
-        try {
-            return Files.readString(FIXTURES.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.read(name);
     }
 
     private static Reply resolve(Request request) {

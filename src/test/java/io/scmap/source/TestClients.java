@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /** Builds web clients for tests, with waits recorded instead of slept, and reads test resources. */
 final class TestClients {
@@ -51,6 +53,31 @@ final class TestClients {
             @Override
             public void close() {}
         };
+    }
+
+    /**
+     * Serves user 7's tracks on {@code server} from this package's resources, three pages by cursor:
+     * the first, an empty page that still carries a cursor, and the last.
+     */
+    static void serveTrackPages(LoopbackServer server) {
+        server.api("/users/7/tracks", request -> {
+            String offset = request.param("offset");
+            if (offset == null) {
+                return LoopbackServer.Reply.json(resource("tracks_7_page1.json"));
+            }
+            return LoopbackServer.Reply.json(
+                    resource(offset.startsWith("2025-06") ? "tracks_7_page2_empty.json" : "tracks_7_page3.json"));
+        });
+    }
+
+    /** The first value of an HTTP header, its name matched ignoring case; null when absent. */
+    static @Nullable String header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
     }
 
     /** A test resource of this package as text. */

@@ -80,7 +80,7 @@ class WebApiClientTest {
 
     @Test
     void tracksFollowCursorsThroughEmptyPagesWithTheCurrentClientId() throws SourceException {
-        serveTrackPages();
+        TestClients.serveTrackPages(server);
         List<Track> tracks = client.tracks(7, 500);
         assertThat(tracks)
                 .containsExactly(
@@ -97,20 +97,9 @@ class WebApiClientTest {
         assertThat(pages.get(2).param("offset")).isEqualTo("2025-01-01T00:00:00.000Z,tracks,0008000");
     }
 
-    private void serveTrackPages() {
-        server.api("/users/7/tracks", request -> {
-            String offset = request.param("offset");
-            if (offset == null) {
-                return Reply.json(resource("tracks_7_page1.json"));
-            }
-            return Reply.json(
-                    resource(offset.startsWith("2025-06") ? "tracks_7_page2_empty.json" : "tracks_7_page3.json"));
-        });
-    }
-
     @Test
     void maxCapsItemsAndTheLimitAsked() throws SourceException {
-        serveTrackPages();
+        TestClients.serveTrackPages(server);
         assertThat(client.tracks(7, 1)).extracting(Track::id).containsExactly(9002L);
         assertThat(server.requestsTo("/users/7/tracks")).hasSize(1);
         assertThat(server.requestsTo("/users/7/tracks").get(0).param("limit")).isEqualTo("1");

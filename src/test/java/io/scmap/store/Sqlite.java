@@ -19,6 +19,15 @@ import java.util.List;
 final class Sqlite {
     private Sqlite() {}
 
+    /** The tables of a file at the current schema version, by name. */
+    static final List<String> CURRENT_TABLES =
+            List.of("accounts", "crawl_state", "imported_cells", "imported_columns", "interactions", "meta", "seeds");
+
+    /** The names of the file's tables, sorted. */
+    static List<String> tables(Path file) throws SQLException {
+        return query(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    }
+
     static void execute(Path file, String... sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {

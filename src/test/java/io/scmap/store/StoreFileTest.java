@@ -31,15 +31,7 @@ class StoreFileTest {
         assertThat(Sqlite.query(file, "PRAGMA application_id"))
                 .containsExactly(String.valueOf(StoreFile.APPLICATION_ID));
         assertThat(Sqlite.query(file, "PRAGMA journal_mode")).containsExactly("wal");
-        assertThat(Sqlite.query(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
-                .containsExactly(
-                        "accounts",
-                        "crawl_state",
-                        "imported_cells",
-                        "imported_columns",
-                        "interactions",
-                        "meta",
-                        "seeds");
+        assertThat(Sqlite.tables(file)).isEqualTo(Sqlite.CURRENT_TABLES);
         assertThat(Sqlite.query(file, "SELECT value FROM meta WHERE key = 'requests'"))
                 .containsExactly("0");
     }

@@ -141,6 +141,10 @@ class StoreImportTest {
             assertThat(status.imported().rowsFile().name()).isEqualTo("remaining_seeds.csv");
             assertThat(status.imported().columnsFile().sha256()).isEqualTo("ef".repeat(32));
             assertThat(status.imported().cells()).isEqualTo(6);
+            assertThat(status.imported().withoutFollowers())
+                    .as("b (a row without), c and x (only columns)")
+                    .isEqualTo(3);
+            assertThat(store.imported()).isEqualTo(status.imported());
             assertThat(status.scraped()).isEqualTo(3);
             assertThat(status.accounts()).isEqualTo(5);
             assertThat(status.createdAt()).isEqualTo(T.toString());
@@ -154,6 +158,7 @@ class StoreImportTest {
         Store.open(file, CLOCK).close();
         try (Store store = Store.openReadOnly(file)) {
             assertThat(store.status().imported()).isNull();
+            assertThat(store.imported()).isNull();
             assertThat(store.importedCellCount()).isZero();
         }
     }

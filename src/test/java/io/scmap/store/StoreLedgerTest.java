@@ -10,6 +10,7 @@ import io.scmap.crawl.CrawlLedger.SkippedAccount;
 import io.scmap.crawl.CrawlListener;
 import io.scmap.crawl.CrawlParams;
 import io.scmap.crawl.Crawler;
+import io.scmap.crawl.ExpansionScore;
 import io.scmap.crawl.FakeSoundCloud;
 import io.scmap.crawl.InteractionWeights;
 import io.scmap.crawl.PlantedGraph;
@@ -205,6 +206,59 @@ class StoreLedgerTest {
             assertThat(store.status(1, InteractionWeights.DEFAULTS).frontierHead())
                     .extracting(StoreStatus.Candidate::permalink)
                     .containsExactly("hank");
+        }
+    }
+
+    /** The permalinks of crawled (done or skipped) accounts in crawl order. */
+    private static List<String> crawlOrder(Path file) throws Exception {
+        return Sqlite.query(
+                file,
+                "SELECT a.permalink FROM crawl_state c JOIN accounts a ON a.id = c.account_id ORDER BY c.crawl_order");
+    }
+
+    @Test
+    void ranksTheFrontierHeadByTheRuleTheCrawlRecordedAsTheCrawlTakesIt() throws Exception {
+        Path file = dir.resolve("x.db");
+        CrawlParams discounted = CrawlParams.DEFAULTS.withScore(ExpansionScore.DISCOUNTED);
+        crawl(PlantedGraph.build(1_000_000), file, discounted.withMaxAccounts(2));
+        try (Store store = Store.openReadOnly(file)) {
+            StoreStatus status = store.status(10, InteractionWeights.DEFAULTS);
+            assertThat(status.expansionScore()).isEqualTo(ExpansionScore.DISCOUNTED);
+            assertThat(status.rankedBy()).isEqualTo(ExpansionScore.DISCOUNTED);
+            assertThat(status.frontierHead().get(0).permalink())
+                    .as("erin leads by the weighted score but is mainstream")
+                    .isNotEqualTo("erin");
+            assertThat(status.frontierHead())
+                    .extracting(StoreStatus.Candidate::score)
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+        for (int scraped = 3; scraped <= 6; scraped++) {
+            String head;
+            try (Store store = Store.openReadOnly(file)) {
+                head = store.status(1, InteractionWeights.DEFAULTS)
+                        .frontierHead()
+                        .get(0)
+                        .permalink();
+            }
+            int before = crawlOrder(file).size();
+            crawl(PlantedGraph.build(1_000_000), file, discounted.withMaxAccounts(scraped));
+            assertThat(crawlOrder(file).get(before)).as("next after " + before).isEqualTo(head);
+        }
+    }
+
+    @Test
+    void ranksByTheWeightedScoreWhereNoRuleIsRecorded() throws Exception {
+        Path file = dir.resolve("x.db");
+        crawl(PlantedGraph.build(1_000_000), file, CrawlParams.DEFAULTS.withMaxAccounts(2));
+        try (Store store = Store.openReadOnly(file)) {
+            assertThat(store.status().expansionScore()).isEqualTo(ExpansionScore.WEIGHTED);
+        }
+        Sqlite.execute(file, "DELETE FROM meta WHERE key = 'expansion_score'");
+        try (Store store = Store.openReadOnly(file)) {
+            StoreStatus status = store.status();
+            assertThat(status.expansionScore()).isNull();
+            assertThat(status.rankedBy()).isEqualTo(ExpansionScore.WEIGHTED);
+            assertThat(status.frontierHead().get(0).permalink()).isEqualTo("erin");
         }
     }
 
