@@ -153,6 +153,8 @@ final class DemoCommand extends Subcommand {
                 result.atlas().points().size(),
                 result.clustering().clusterCount(),
                 seconds);
+        stdout.println("Graph: "
+                + dir.resolve(Maps.GRAPH_HTML).toAbsolutePath().normalize().toUri());
         stdout.println("Static map: "
                 + dir.resolve(Maps.PNG).toAbsolutePath().normalize().toUri() + " and " + Maps.SVG);
         stdout.printf(

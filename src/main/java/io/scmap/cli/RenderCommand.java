@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         name = "render",
         mixinStandardHelpOptions = true,
         description =
-                "Draw map.html, map.png, map.svg and graph.gexf from points.csv (and edges.csv, neighbors.csv when"
+                "Draw map.html, graph.html, map.png, map.svg and graph.gexf from points.csv (and edges.csv, neighbors.csv when"
                         + " present).")
 final class RenderCommand extends Subcommand {
     @Option(names = "--in", required = true, paramLabel = "DIR", description = "Folder with points.csv.")
@@ -107,6 +107,7 @@ final class RenderCommand extends Subcommand {
         sections.put("render", render);
         try {
             Maps.writeHtml(atlas, dir.resolve(Maps.HTML));
+            Maps.writeGraphHtml(atlas, dir.resolve(Maps.GRAPH_HTML));
             render.put("static", Maps.writeStatic(atlas, dir, staticMap));
             Maps.writeGexf(atlas, dir.resolve(Maps.GEXF));
             Maps.writeManifest(dir, sections);
@@ -116,6 +117,8 @@ final class RenderCommand extends Subcommand {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(
                 "Map: " + dir.resolve(Maps.HTML).toAbsolutePath().normalize().toUri());
+        stdout.println("Graph: "
+                + dir.resolve(Maps.GRAPH_HTML).toAbsolutePath().normalize().toUri());
         stdout.println("Static map: "
                 + dir.resolve(Maps.PNG).toAbsolutePath().normalize().toUri() + " and " + Maps.SVG);
         stdout.flush();

@@ -41,10 +41,17 @@ class DemoCommandTest {
     void succeedsAndWritesEveryFile() {
         assertThat(run.exitCode()).as(run.err()).isZero();
         for (String file : List.of(
-                "map.html", "points.csv", "edges.csv", "neighbors.csv", "graph.gexf", "manifest.json", "truth.csv")) {
+                "map.html",
+                "graph.html",
+                "points.csv",
+                "edges.csv",
+                "neighbors.csv",
+                "graph.gexf",
+                "manifest.json",
+                "truth.csv")) {
             assertThat(out.resolve(file)).isNotEmptyFile();
         }
-        assertThat(run.out()).contains("map.html");
+        assertThat(run.out()).contains("map.html", "graph.html");
     }
 
     @Test

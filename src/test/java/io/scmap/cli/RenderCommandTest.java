@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code scmap render} of hand-made tables: the static map's colouring. */
+/** {@code scmap render} of hand-made tables: the files it writes and the static map's colouring. */
 class RenderCommandTest {
     @TempDir
     Path dir;
@@ -61,6 +61,19 @@ class RenderCommandTest {
                 .readTree(out.resolve(Maps.MANIFEST).toFile())
                 .path("render")
                 .path("static");
+    }
+
+    @Test
+    void writesEveryMapFileAndSaysWhereTheyAre() throws Exception {
+        Path out = dir.resolve("all");
+        CliRun run = render(out);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String file : List.of(Maps.HTML, Maps.GRAPH_HTML, Maps.PNG, Maps.SVG, Maps.GEXF, Maps.MANIFEST)) {
+            assertThat(out.resolve(file)).as(file).isNotEmptyFile();
+        }
+        assertThat(Files.readString(out.resolve(Maps.GRAPH_HTML))).contains("graphology", "Sigma");
+        assertThat(run.out()).contains("Map: ", Maps.HTML, "Graph: ", Maps.GRAPH_HTML);
     }
 
     @Test
