@@ -48,6 +48,9 @@ final class AnalyzeCommand extends Subcommand {
     @Mixin
     AnalysisOptions options = new AnalysisOptions();
 
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     /**
      * The input files by role with their absolute paths and SHA-256, so a map can be traced to the
      * exact data it was made from. A database is hashed as it is on disk after reading.
@@ -66,6 +69,10 @@ final class AnalyzeCommand extends Subcommand {
     public Integer call() throws Exception {
         var embedParams = options.embedParams();
         var hdbscanParams = options.hdbscanParams();
+        var interactionWeights = weights.weights();
+        if (input.db == null && weights.given()) {
+            throw new UsageException("--weights needs --db: the reference's files hold weighted sums only");
+        }
         Path dir = OutputDirectory.prepare(out);
         long readStart = System.nanoTime();
         InteractionMatrix matrix;
@@ -75,7 +82,8 @@ final class AnalyzeCommand extends Subcommand {
         ReferenceFiles reference = input.reference;
         if (db != null) {
             source = db.toString();
-            StoreMatrices read = DatabaseOption.read(db, StoreMatrices::of);
+            StoreMatrices read = DatabaseOption.read(db, store -> StoreMatrices.of(store, interactionWeights))
+                    .requireReweightable(weights, db);
             matrix = read.weighted();
             perType = read.perType();
             if (matrix.values().rows() == 0) {
@@ -110,6 +118,9 @@ final class AnalyzeCommand extends Subcommand {
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("command", ScmapCommand.typed(spec));
         sections.put("input", inputs);
+        if (db != null) {
+            sections.put("weights", interactionWeights.toMap());
+        }
         sections.putAll(result.manifest());
         try {
             long writeStart = System.nanoTime();

@@ -48,15 +48,38 @@ final class ExportCommand extends Subcommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write.")
     Path out = Path.of("out");
 
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
+    @Option(
+            names = "--per-type",
+            description = "With npz: also write the unweighted count of each interaction type as its own matrix,"
+                    + " sparse_matrix_like.npz, _comment, _repost and _follow, with the trio's rows and columns.")
+    boolean perTypeFiles;
+
     @Override
     public Integer call() throws Exception {
+        if (perTypeFiles && format != Format.npz) {
+            throw new UsageException("--per-type goes with --format npz (interactions.csv has per-type columns)");
+        }
+        var interactionWeights = weights.weights();
+        StoreMatrices read = database.read(store -> StoreMatrices.of(store, interactionWeights))
+                .requireReweightable(weights, database.db);
+        if (perTypeFiles && read.perType() == null) {
+            throw new CommandFailedException(database.db + " was imported from the reference's files, which hold"
+                    + " weighted sums only: it has no per-type matrices");
+        }
         Path dir = OutputDirectory.prepare(out);
-        StoreMatrices read = database.read(StoreMatrices::of);
         InteractionMatrix matrix = read.weighted();
         Map<InteractionType, SparseMatrix> perType = read.perType();
         try {
             if (format == Format.npz) {
                 Matrices.writeReference(matrix, dir);
+                if (perTypeFiles && perType != null) {
+                    for (Map.Entry<InteractionType, SparseMatrix> m : perType.entrySet()) {
+                        Matrices.writeNpz(m.getValue(), dir.resolve(perTypeFile(m.getKey())), true);
+                    }
+                }
             } else {
                 Matrices.writeEdgeList(
                         matrix, perType == null ? unknownCounts(matrix.values()) : perType, dir.resolve(EDGE_LIST));
@@ -79,6 +102,11 @@ final class ExportCommand extends Subcommand {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** The file of one type's counts: {@code sparse_matrix_like.npz} and so on. */
+    static String perTypeFile(InteractionType type) {
+        return "sparse_matrix_" + type.name().toLowerCase(Locale.ROOT) + ".npz";
     }
 
     /** Per-type counts that are not known: NaN in every cell that {@code weighted} stores, for each type. */

@@ -147,6 +147,22 @@ class ImportCommandTest {
     }
 
     @Test
+    void itsWeightedSumsCannotBeWeighedAnewOrSplitByType() {
+        CliRun weights = CliRun.of(
+                "export", "--db", db.toString(), "--out", dir.resolve("w").toString(), "--weights", "like=2");
+        CliRun perType = CliRun.of(
+                "export", "--db", db.toString(), "--out", dir.resolve("t").toString(), "--per-type");
+        CliRun analyze = CliRun.of(
+                "analyze", "--db", db.toString(), "--out", dir.resolve("a").toString(), "--weights", "follow=1");
+
+        assertOneLineError(weights, 1, "weighted sums only: --weights cannot weigh");
+        assertOneLineError(perType, 1, "it has no per-type matrices");
+        assertOneLineError(analyze, 1, "weighted sums only: --weights cannot weigh");
+        assertThat(dir.resolve("w")).doesNotExist();
+        assertThat(dir.resolve("t")).doesNotExist();
+    }
+
+    @Test
     void theCrawlRefusesAnImportedDatabaseAndLeavesItByteForByte() throws Exception {
         int deadPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
