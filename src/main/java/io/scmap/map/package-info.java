@@ -1,5 +1,6 @@
 /**
- * Map stage: the files people open: map.html, points.csv, edges.csv, graph.gexf and manifest.json.
+ * Map stage: the files people open: map.html, graph.html, map.png, map.svg, points.csv, edges.csv, neighbors.csv,
+ * graph.gexf and manifest.json.
  */
 @NullMarked
 package io.scmap.map;
