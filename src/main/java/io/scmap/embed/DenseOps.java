@@ -113,13 +113,27 @@ final class DenseOps {
         par.forEach(blocks, b -> {
             double[] g = new double[l * l];
             int end = Math.min(m, (b + 1) * GRAM_BLOCK);
-            for (int r = b * GRAM_BLOCK; r < end; r++) {
+            int r = b * GRAM_BLOCK;
+            for (; r + 3 < end; r += 4) {
+                int o0 = r * l;
+                int o1 = o0 + l;
+                int o2 = o1 + l;
+                int o3 = o2 + l;
+                for (int i = 0; i < l; i++) {
+                    double c0 = c[o0 + i];
+                    double c1 = c[o1 + i];
+                    double c2 = c[o2 + i];
+                    double c3 = c[o3 + i];
+                    int go = i * l;
+                    for (int j = i; j < l; j++) {
+                        g[go + j] += (c0 * c[o0 + j] + c1 * c[o1 + j]) + (c2 * c[o2 + j] + c3 * c[o3 + j]);
+                    }
+                }
+            }
+            for (; r < end; r++) {
                 int ro = r * l;
                 for (int i = 0; i < l; i++) {
                     double ci = c[ro + i];
-                    if (ci == 0) {
-                        continue;
-                    }
                     int go = i * l;
                     for (int j = i; j < l; j++) {
                         g[go + j] += ci * c[ro + j];

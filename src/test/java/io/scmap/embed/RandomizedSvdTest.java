@@ -85,23 +85,42 @@ class RandomizedSvdTest {
     }
 
     @Test
-    void stripedProductEqualsThePlainOneBitForBit() {
-        int l = 300; // 500 columns x 300 x 8 bytes exceeds one strip
+    void groupedProductMatchesThePlainSumAndIgnoresThreads() {
+        int l = 37;
         double[] x = RandomizedSvd.gaussian(COLS, l, new java.util.SplittableRandom(3), new Parallel(1));
-        double[] striped = new double[ROWS * l];
-        try (Parallel par = new Parallel(2)) {
-            SparseOps.multiply(sparse, x, l, striped, par);
+        double[] one = new double[ROWS * l];
+        double[] three = new double[ROWS * l];
+        try (Parallel par = new Parallel(1)) {
+            SparseOps.multiply(sparse, x, l, one, par);
         }
+        try (Parallel par = new Parallel(3)) {
+            SparseOps.multiply(sparse, x, l, three, par);
+        }
+        assertThat(three).containsExactly(one);
         int[] ip = sparse.indptr();
         for (int i = 0; i < ROWS; i++) {
             for (int c = 0; c < l; c++) {
                 double s = 0;
+                double size = 0;
                 for (int p = ip[i]; p < ip[i + 1]; p++) {
                     s += sparse.data()[p] * x[sparse.indices()[p] * l + c];
+                    size += Math.abs(sparse.data()[p] * x[sparse.indices()[p] * l + c]);
                 }
-                assertThat(striped[i * l + c]).isEqualTo(s);
+                assertThat(Math.abs(one[i * l + c] - s)).isLessThanOrEqualTo(1e-14 * size);
             }
         }
+    }
+
+    @Test
+    void columnsAreOrderedByDecreasingCountThenIndex() {
+        SparseMatrix m = SparseMatrix.of(
+                3, 5, new int[] {0, 3, 5, 7}, new int[] {0, 2, 4, 2, 4, 2, 3}, new double[] {1, 2, 3, 4, 5, 6, 7});
+        assertThat(SparseOps.columnsByDecreasingCount(m)).containsExactly(2, 4, 0, 3, 1);
+        SparseMatrix t = SparseOps.transposeInOrder(m, SparseOps.columnsByDecreasingCount(m));
+        assertThat(t.rows()).isEqualTo(5);
+        assertThat(t.indptr()).containsExactly(0, 3, 5, 6, 7, 7);
+        assertThat(t.indices()).containsExactly(0, 1, 2, 0, 1, 0, 2);
+        assertThat(t.data()).containsExactly(2, 4, 6, 3, 5, 1, 7);
     }
 
     @Test
