@@ -14,18 +14,21 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <ol>
  *   <li>draw a Gaussian test matrix {@code Omega} ({@code cols x l}, {@code l = k + oversamples});
  *   <li>sample the range: {@code Q = orth(A Omega)};
- *   <li>power iterations: {@code Q = orth(A normalize(A^T Q))}, each normalising the sample;
- *   <li>project: {@code B = Q^T A}, computed as {@code C = A^T Q};
- *   <li>small SVD of {@code B} from the eigen-decomposition of {@code B B^T = C^T C} ({@code l x l},
- *       EJML);
+ *   <li>power iterations: {@code Q = orth(A (A^T Q))};
+ *   <li>project: {@code B = Q^T A};
+ *   <li>small SVD of {@code B} from the eigen-decomposition of {@code B B^T = Q^T (A (A^T Q))}
+ *       ({@code l x l}, EJML), computed with the short side's cross product rather than the long
+ *       side's Gram matrix ({@code O(rows l^2)} instead of {@code O(cols l^2)}, for one more sparse
+ *       product);
  *   <li>scores {@code U Sigma = Q U_B Sigma}, each column's sign fixed so that its largest-magnitude
  *       entry is positive (scikit-learn's {@code svd_flip} on U).
  * </ol>
  *
  * <p>scikit-learn normalises with an LU factorisation after both products of a power iteration; this
- * normalises the {@code cols}-side sample by column scaling only and orthonormalises the {@code
- * rows}-side one (Householder), which costs one QR of the short side per iteration and loses accuracy
- * only for singular values below {@code 1e-8} of the largest.
+ * orthonormalises the {@code rows}-side sample only (Householder), one QR of the short side per
+ * iteration. The {@code cols}-side sample {@code A^T Q} needs none: its columns are at most the
+ * largest singular value long, and scaling them would not change the span that the next QR
+ * orthonormalises. Accuracy is lost only for singular values below {@code 1e-8} of the largest.
  *
  * <p>The columns are renumbered by decreasing number of entries before step 1 (so {@code Omega}'s
  * rows belong to columns in that order): the sparse products fetch a row of the {@code cols}-side
@@ -34,8 +37,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * there with the eight-way product of {@link SparseOps}: 241 s before, 115 s after, on two busy
  * cores.
  *
- * <p>Cost: {@code (2q + 2)} sparse products of {@code O(nnz l)}, {@code q + 1} QRs of {@code O(rows
- * l^2)}, one Gram matrix of {@code O(cols l^2)}. Deterministic: the same seed gives bit-identical
+ * <p>Cost: {@code (2q + 3)} sparse products of {@code O(nnz l)}, {@code q + 1} QRs and one cross
+ * product of {@code O(rows l^2)}. Deterministic: the same seed gives bit-identical
  * output for any number of threads.
  */
 final class RandomizedSvd {
@@ -72,13 +75,14 @@ final class RandomizedSvd {
         listener.progress("svd", 1 / steps);
         for (int it = 0; it < powerIterations; it++) {
             SparseOps.multiply(at, y, l, z, par);
-            DenseOps.normalizeColumns(z, m, l);
             SparseOps.multiply(ordered, z, l, y, par);
             DenseOps.orthonormalize(y, n, l, par);
             listener.progress("svd", (2.0 * it + 3) / steps);
         }
         SparseOps.multiply(at, y, l, z, par);
-        double[] gram = DenseOps.gram(z, m, l, par);
+        double[] w = new double[n * l];
+        SparseOps.multiply(ordered, z, l, w, par);
+        double[] gram = DenseOps.symmetricCrossProduct(y, w, n, l, par);
         TruncatedSvd svd = scores(y, n, l, dims, gram, par);
         listener.progress("svd", 1.0);
         return svd;
