@@ -158,6 +158,88 @@ final class SparseOps {
         }
     }
 
+    /**
+     * {@code y = a x} for a float {@code x}, summed in double as {@link #multiply(SparseMatrix,
+     * double[], int, double[], Parallel)}.
+     */
+    static void multiply(SparseMatrix a, float[] x, int l, double[] y, Parallel par) {
+        int[] bounds = balancedRows(a, 8 * par.threads());
+        par.forEach(bounds.length - 1, b -> {
+            int[] ip = a.indptr();
+            int[] ix = a.indices();
+            double[] v = a.data();
+            java.util.Arrays.fill(y, bounds[b] * l, bounds[b + 1] * l, 0.0);
+            for (int i = bounds[b]; i < bounds[b + 1]; i++) {
+                int yo = i * l;
+                int p = ip[i];
+                int end = ip[i + 1];
+                for (; p + 7 < end; p += 8) {
+                    addEight(v, ix, p, x, l, y, yo);
+                }
+                for (; p < end; p++) {
+                    double w = v[p];
+                    int xo = ix[p] * l;
+                    for (int c = 0; c < l; c++) {
+                        y[yo + c] += w * x[xo + c];
+                    }
+                }
+            }
+        });
+    }
+
+    /** {@link #addEight(double[], int[], int, double[], int, double[], int)} for a float {@code x}. */
+    private static void addEight(double[] v, int[] ix, int p, float[] x, int l, double[] y, int yo) {
+        double w0 = v[p];
+        double w1 = v[p + 1];
+        double w2 = v[p + 2];
+        double w3 = v[p + 3];
+        double w4 = v[p + 4];
+        double w5 = v[p + 5];
+        double w6 = v[p + 6];
+        double w7 = v[p + 7];
+        int x0 = ix[p] * l;
+        int x1 = ix[p + 1] * l;
+        int x2 = ix[p + 2] * l;
+        int x3 = ix[p + 3] * l;
+        int x4 = ix[p + 4] * l;
+        int x5 = ix[p + 5] * l;
+        int x6 = ix[p + 6] * l;
+        int x7 = ix[p + 7] * l;
+        for (int c = 0; c < l; c++) {
+            y[yo + c] += ((w0 * x[x0 + c] + w1 * x[x1 + c]) + (w2 * x[x2 + c] + w3 * x[x3 + c]))
+                    + ((w4 * x[x4 + c] + w5 * x[x5 + c]) + (w6 * x[x6 + c] + w7 * x[x7 + c]));
+        }
+    }
+
+    /** {@code y = a x} summed in double as the other products and stored rounded to float. */
+    static void multiply(SparseMatrix a, double[] x, int l, float[] y, Parallel par) {
+        int[] bounds = balancedRows(a, 8 * par.threads());
+        par.forEach(bounds.length - 1, b -> {
+            int[] ip = a.indptr();
+            int[] ix = a.indices();
+            double[] v = a.data();
+            double[] row = new double[l];
+            for (int i = bounds[b]; i < bounds[b + 1]; i++) {
+                java.util.Arrays.fill(row, 0.0);
+                int p = ip[i];
+                int end = ip[i + 1];
+                for (; p + 7 < end; p += 8) {
+                    addEight(v, ix, p, x, l, row, 0);
+                }
+                for (; p < end; p++) {
+                    double w = v[p];
+                    int xo = ix[p] * l;
+                    for (int c = 0; c < l; c++) {
+                        row[c] += w * x[xo + c];
+                    }
+                }
+                for (int c = 0; c < l; c++) {
+                    y[i * l + c] = (float) row[c];
+                }
+            }
+        });
+    }
+
     /** Row ranges with about equal numbers of stored entries (plus one per row, for empty rows). */
     static int[] balancedRows(SparseMatrix a, int parts) {
         int n = a.rows();

@@ -87,16 +87,40 @@ class RandomizedSvdTest {
     @Test
     void groupedProductMatchesThePlainSumAndIgnoresThreads() {
         int l = 37;
-        double[] x = RandomizedSvd.gaussian(COLS, l, new java.util.SplittableRandom(3), new Parallel(1));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[] x = new double[COLS * l];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextGaussian();
+        }
+        float[] xf = RandomizedSvd.gaussian(COLS, l, random, new Parallel(1));
         double[] one = new double[ROWS * l];
         double[] three = new double[ROWS * l];
+        double[] oneF = new double[ROWS * l];
+        double[] threeF = new double[ROWS * l];
+        float[] rounded = new float[ROWS * l];
         try (Parallel par = new Parallel(1)) {
             SparseOps.multiply(sparse, x, l, one, par);
+            SparseOps.multiply(sparse, xf, l, oneF, par);
         }
         try (Parallel par = new Parallel(3)) {
             SparseOps.multiply(sparse, x, l, three, par);
+            SparseOps.multiply(sparse, xf, l, threeF, par);
+            SparseOps.multiply(sparse, x, l, rounded, par);
         }
         assertThat(three).containsExactly(one);
+        assertThat(threeF).containsExactly(oneF);
+        for (int k = 0; k < one.length; k++) {
+            assertThat(rounded[k]).isEqualTo((float) one[k]);
+        }
+        assertCloseToPlainSums(one, x, l);
+        double[] widened = new double[xf.length];
+        for (int k = 0; k < xf.length; k++) {
+            widened[k] = xf[k];
+        }
+        assertCloseToPlainSums(oneF, widened, l);
+    }
+
+    private static void assertCloseToPlainSums(double[] product, double[] x, int l) {
         int[] ip = sparse.indptr();
         for (int i = 0; i < ROWS; i++) {
             for (int c = 0; c < l; c++) {
@@ -106,7 +130,7 @@ class RandomizedSvdTest {
                     s += sparse.data()[p] * x[sparse.indices()[p] * l + c];
                     size += Math.abs(sparse.data()[p] * x[sparse.indices()[p] * l + c]);
                 }
-                assertThat(Math.abs(one[i * l + c] - s)).isLessThanOrEqualTo(1e-14 * size);
+                assertThat(Math.abs(product[i * l + c] - s)).isLessThanOrEqualTo(1e-14 * size);
             }
         }
     }
