@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * Dense kernels on row-major {@code rows x cols} blocks stored in flat arrays: Householder
- * orthonormalisation and Gram matrices. Results are bit-identical for any number of threads: each
- * column (QR) or fixed row block (Gram) is computed by one task and merged in a fixed order.
+ * orthonormalisation and cross products. Results are bit-identical for any number of threads: each
+ * column (QR) or fixed row block (cross product) is computed by one task and merged in a fixed order.
  */
 final class DenseOps {
-    /** Rows per partial Gram matrix; fixed so that the summation order never depends on threads. */
-    private static final int GRAM_BLOCK = 2048;
+    /** Rows per partial cross product; fixed so that the summation order never depends on threads. */
+    private static final int PRODUCT_BLOCK = 2048;
 
     /** Below this much work per reflector the columns are updated on the calling thread. */
     private static final int SERIAL_WORK = 1 << 16;
@@ -106,27 +106,27 @@ final class DenseOps {
         });
     }
 
-    /** {@code c^T c} for a row-major {@code m x l} block {@code c}: a full symmetric {@code l x l}. */
-    static double[] gram(double[] c, int m, int l, Parallel par) {
-        int blocks = Math.max(1, (m + GRAM_BLOCK - 1) / GRAM_BLOCK);
+    /**
+     * {@code (a^T b + b^T a) / 2} for row-major {@code m x l} blocks: the symmetric part of their cross
+     * product, {@code a^T b} itself when that is symmetric (as {@code Q^T A A^T Q}). O(m l^2).
+     */
+    static double[] symmetricCrossProduct(double[] a, double[] b, int m, int l, Parallel par) {
+        int blocks = Math.max(1, (m + PRODUCT_BLOCK - 1) / PRODUCT_BLOCK);
         double[][] partial = new double[blocks][];
-        par.forEach(blocks, b -> {
+        par.forEach(blocks, blk -> {
             double[] g = new double[l * l];
-            int end = Math.min(m, (b + 1) * GRAM_BLOCK);
-            for (int r = b * GRAM_BLOCK; r < end; r++) {
+            int end = Math.min(m, (blk + 1) * PRODUCT_BLOCK);
+            for (int r = blk * PRODUCT_BLOCK; r < end; r++) {
                 int ro = r * l;
                 for (int i = 0; i < l; i++) {
-                    double ci = c[ro + i];
-                    if (ci == 0) {
-                        continue;
-                    }
+                    double ai = a[ro + i];
                     int go = i * l;
-                    for (int j = i; j < l; j++) {
-                        g[go + j] += ci * c[ro + j];
+                    for (int j = 0; j < l; j++) {
+                        g[go + j] += ai * b[ro + j];
                     }
                 }
             }
-            partial[b] = g;
+            partial[blk] = g;
         });
         double[] g = new double[l * l];
         for (double[] p : partial) {
@@ -136,28 +136,12 @@ final class DenseOps {
         }
         for (int i = 0; i < l; i++) {
             for (int j = 0; j < i; j++) {
-                g[i * l + j] = g[j * l + i];
+                double mean = 0.5 * (g[i * l + j] + g[j * l + i]);
+                g[i * l + j] = mean;
+                g[j * l + i] = mean;
             }
         }
         return g;
-    }
-
-    /** Scales every column of the row-major {@code m x l} block to unit euclidean length (zero ones stay). */
-    static void normalizeColumns(double[] z, int m, int l) {
-        double[] norm = new double[l];
-        for (int r = 0; r < m; r++) {
-            for (int c = 0; c < l; c++) {
-                norm[c] += z[r * l + c] * z[r * l + c];
-            }
-        }
-        for (int c = 0; c < l; c++) {
-            norm[c] = norm[c] > 0 ? 1.0 / Math.sqrt(norm[c]) : 1.0;
-        }
-        for (int r = 0; r < m; r++) {
-            for (int c = 0; c < l; c++) {
-                z[r * l + c] *= norm[c];
-            }
-        }
     }
 
     /** Indices 0 to {@code values.length - 1} ordered by value, largest first, ties by index. */

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * {@code embed(...)}'s coordinates.
  *
  * <p>Cost for n kept rows, nnz stored entries, l = svdDims + svdOversamples, q power iterations, k
- * neighbours: SVD O((2q + 2) nnz l + (q + 1) n l^2); kNN O(n^2 svdDims) at worst when exact, about
+ * neighbours: SVD O((2q + 3) nnz l + (q + 2) n l^2); kNN O(n^2 svdDims) at worst when exact, about
  * O(n 60^2 svdDims) per NN-descent round; graph O(n k log k);
  * optimisation O(epochs n k (1 + negativeSampleRate)).
  */

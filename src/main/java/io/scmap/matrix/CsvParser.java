@@ -35,6 +35,15 @@ final class CsvParser {
                 records.add(record);
                 record = new ArrayList<>();
                 i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+            } else if (field.length() == 0) {
+                // A plain field: take the run up to the next separator in one piece.
+                int end = i + 1;
+                while (end < n && !isSeparator(text.charAt(end))) {
+                    end++;
+                }
+                field.append(text, i, end);
+                fieldStarted = true;
+                i = end;
             } else {
                 field.append(c);
                 fieldStarted = true;
@@ -47,6 +56,10 @@ final class CsvParser {
         }
         records.removeIf(r -> r.size() == 1 && r.get(0).isEmpty());
         return records;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ',' || c == '\r' || c == '\n';
     }
 
     /** Reads a quoted field starting after its opening quote; returns the index after its closing quote. */

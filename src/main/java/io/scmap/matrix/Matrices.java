@@ -16,6 +16,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds interaction matrices from a store: scraped accounts (rows, in crawl order) by accounts
@@ -110,9 +113,27 @@ public final class Matrices {
      */
     public static InteractionMatrix readReference(Path npz, Path rowsCsv, Path colsCsv)
             throws IOException, MatrixFormatException {
-        SparseMatrix values = Npz.read(npz);
-        List<RowLabel> rows = ReferenceCsv.readRows(rowsCsv);
-        List<ColumnLabel> columns = ReferenceCsv.readColumns(colsCsv);
+        // The column labels (one line per column: the largest file to parse) are read on a second
+        // thread while the matrix and the row labels are read here; errors keep that order.
+        FutureTask<List<ColumnLabel>> columnsTask = new FutureTask<>(() -> ReferenceCsv.readColumns(colsCsv));
+        Thread reader = new Thread(columnsTask, "scmap-read-columns");
+        reader.setDaemon(true);
+        reader.start();
+        List<ColumnLabel> columns;
+        SparseMatrix values;
+        List<RowLabel> rows;
+        try {
+            values = Npz.read(npz);
+            rows = ReferenceCsv.readRows(rowsCsv);
+            columns = columnsTask.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted reading " + colsCsv);
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } finally {
+            columnsTask.cancel(true);
+        }
         if (rows.size() != values.rows()) {
             throw new MatrixFormatException("rows CSV has " + rows.size() + " rows but the matrix has " + values.rows()
                     + " (" + rowsCsv.getFileName() + ", " + npz.getFileName() + ")");
@@ -122,6 +143,23 @@ public final class Matrices {
                     + values.cols() + " columns (" + colsCsv.getFileName() + ", " + npz.getFileName() + ")");
         }
         return new InteractionMatrix(values, rows, columns);
+    }
+
+    /** The checked cause of a failed read as thrown, anything else unchecked. */
+    private static IOException rethrown(@Nullable Throwable cause) throws MatrixFormatException {
+        if (cause instanceof MatrixFormatException f) {
+            throw f;
+        }
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IOException(cause);
     }
 
     /**

@@ -155,8 +155,11 @@ final class ReferenceCsv {
     /** The permalink of a reference link: a bare permalink, or a SoundCloud URL reduced to one. */
     static String permalink(String link) {
         String s = link.strip();
+        if (!s.startsWith("http")) {
+            return s;
+        }
         Matcher m = URL_PREFIX.matcher(s);
-        if (m.find()) {
+        if (m.lookingAt()) {
             s = s.substring(m.end());
             while (s.endsWith("/")) {
                 s = s.substring(0, s.length() - 1);

@@ -85,23 +85,66 @@ class RandomizedSvdTest {
     }
 
     @Test
-    void stripedProductEqualsThePlainOneBitForBit() {
-        int l = 300; // 500 columns x 300 x 8 bytes exceeds one strip
-        double[] x = RandomizedSvd.gaussian(COLS, l, new java.util.SplittableRandom(3), new Parallel(1));
-        double[] striped = new double[ROWS * l];
-        try (Parallel par = new Parallel(2)) {
-            SparseOps.multiply(sparse, x, l, striped, par);
+    void groupedProductMatchesThePlainSumAndIgnoresThreads() {
+        int l = 37;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[] x = new double[COLS * l];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextGaussian();
         }
+        float[] xf = RandomizedSvd.gaussian(COLS, l, random, new Parallel(1));
+        double[] one = new double[ROWS * l];
+        double[] three = new double[ROWS * l];
+        double[] oneF = new double[ROWS * l];
+        double[] threeF = new double[ROWS * l];
+        float[] rounded = new float[ROWS * l];
+        try (Parallel par = new Parallel(1)) {
+            SparseOps.multiply(sparse, x, l, one, par);
+            SparseOps.multiply(sparse, xf, l, oneF, par);
+        }
+        try (Parallel par = new Parallel(3)) {
+            SparseOps.multiply(sparse, x, l, three, par);
+            SparseOps.multiply(sparse, xf, l, threeF, par);
+            SparseOps.multiply(sparse, x, l, rounded, par);
+        }
+        assertThat(three).containsExactly(one);
+        assertThat(threeF).containsExactly(oneF);
+        for (int k = 0; k < one.length; k++) {
+            assertThat(rounded[k]).isEqualTo((float) one[k]);
+        }
+        assertCloseToPlainSums(one, x, l);
+        double[] widened = new double[xf.length];
+        for (int k = 0; k < xf.length; k++) {
+            widened[k] = xf[k];
+        }
+        assertCloseToPlainSums(oneF, widened, l);
+    }
+
+    private static void assertCloseToPlainSums(double[] product, double[] x, int l) {
         int[] ip = sparse.indptr();
         for (int i = 0; i < ROWS; i++) {
             for (int c = 0; c < l; c++) {
                 double s = 0;
+                double size = 0;
                 for (int p = ip[i]; p < ip[i + 1]; p++) {
                     s += sparse.data()[p] * x[sparse.indices()[p] * l + c];
+                    size += Math.abs(sparse.data()[p] * x[sparse.indices()[p] * l + c]);
                 }
-                assertThat(striped[i * l + c]).isEqualTo(s);
+                assertThat(Math.abs(product[i * l + c] - s)).isLessThanOrEqualTo(1e-14 * size);
             }
         }
+    }
+
+    @Test
+    void columnsAreOrderedByDecreasingCountThenIndex() {
+        SparseMatrix m = SparseMatrix.of(
+                3, 5, new int[] {0, 3, 5, 7}, new int[] {0, 2, 4, 2, 4, 2, 3}, new double[] {1, 2, 3, 4, 5, 6, 7});
+        assertThat(SparseOps.columnsByDecreasingCount(m)).containsExactly(2, 4, 0, 3, 1);
+        SparseMatrix t = SparseOps.transposeInOrder(m, SparseOps.columnsByDecreasingCount(m));
+        assertThat(t.rows()).isEqualTo(5);
+        assertThat(t.indptr()).containsExactly(0, 3, 5, 6, 7, 7);
+        assertThat(t.indices()).containsExactly(0, 1, 2, 0, 1, 0, 2);
+        assertThat(t.data()).containsExactly(2, 4, 6, 3, 5, 1, 7);
     }
 
     @Test
