@@ -104,6 +104,8 @@ final class Analysis {
     private static List<MapPoint> points(
             List<RowLabel> rows, Embedding embedding, Clustering clustering, Map<Integer, String> labels) {
         List<MapPoint> points = new ArrayList<>(rows.size());
+        double[] x = embedding.x(); // the accessors copy: once, not once per point
+        double[] y = embedding.y();
         for (int i = 0; i < rows.size(); i++) {
             RowLabel row = rows.get(i);
             int cluster = clustering.label(i);
@@ -114,8 +116,8 @@ final class Analysis {
                     row.followers(),
                     row.emergeDate(),
                     Generation.of(row.emergeDate()),
-                    embedding.x()[i],
-                    embedding.y()[i],
+                    x[i],
+                    y[i],
                     cluster,
                     labels.getOrDefault(cluster, "")));
         }
