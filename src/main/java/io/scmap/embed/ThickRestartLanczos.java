@@ -65,16 +65,16 @@ final class ThickRestartLanczos {
 
     /**
      * The {@code want} largest eigenvectors orthogonal to the locked ones, as {@code want} unit
-     * vectors, largest eigenvalue first; null when the space left is too small for a basis of {@code
-     * basis} vectors.
+     * vectors, largest eigenvalue first; null when the basis, {@code min(basis, n - locked - 1)}
+     * vectors, would not exceed {@code want + 1} (a restart keeps {@code want + 1} and needs one more).
      *
-     * @param basis basis size m, more than {@code want}
+     * @param basis basis size m, at least {@code want + 2}
      * @param tolerance largest accepted residual norm {@code |A x - theta x|}
      * @param maxProducts operator product budget; the best Ritz vectors so far are returned when spent
      */
     double @Nullable [][] largest(int want, int basis, double tolerance, int maxProducts, SplittableRandom random) {
         int m = Math.min(basis, n - locked.length - 1);
-        if (want < 1 || m <= want) {
+        if (want < 1 || m < want + 2) {
             return null;
         }
         double[][] v = new double[m + 1][];

@@ -57,6 +57,27 @@ class ThickRestartLanczosTest {
     }
 
     @Test
+    void smallestWorkingBasisRestartsAndConverges() {
+        double[] d = diagonal();
+        try (Parallel par = new Parallel(1)) {
+            ThickRestartLanczos lanczos = new ThickRestartLanczos(
+                    (x, y) -> {
+                        for (int i = 0; i < N; i++) {
+                            y[i] = d[i] * x[i];
+                        }
+                    },
+                    N,
+                    new double[0][],
+                    par);
+            double[][] v = lanczos.largest(2, 4, 1e-8, 20_000, new SplittableRandom(4));
+            assertThat(lanczos.converged).isTrue();
+            assertThat(v).isNotNull();
+            assertThat(lanczos.values[0]).isCloseTo(0.9, within(1e-12));
+            assertThat(lanczos.values[1]).isCloseTo(0.8, within(1e-12));
+        }
+    }
+
+    @Test
     void refusesABasisLargerThanTheSpaceLeft() {
         try (Parallel par = new Parallel(1)) {
             ThickRestartLanczos lanczos =
