@@ -105,7 +105,9 @@ public final class Matrices {
     /**
      * Reads the reference's files: a scipy sparse npz (CSR, CSC or COO; returned as canonical CSR
      * with duplicates summed), its row labels and its column labels. Ids are -1 (the files hold
-     * none); missing followers are -1, missing or unparseable emerge dates null.
+     * none); missing followers are -1, missing or unparseable emerge dates null. The column labels
+     * are parsed on a second thread meanwhile; a problem with the matrix or the row labels is still
+     * reported before one with the column labels.
      *
      * @throws MatrixFormatException naming the file and problem, or when label counts and the
      *     matrix's shape disagree
