@@ -18,7 +18,14 @@ import java.util.regex.Pattern;
 final class GraphWriter {
     /** Scripts in the order they are concatenated into the page's own script element. */
     static final List<String> SCRIPTS = List.of(
-            "data.js", "search.js", "graph/ties.js", "graph/look.js", "graph/cards.js", "graph/ui.js", "graph/main.js");
+            "data.js",
+            "search.js",
+            "graph/ties.js",
+            "graph/look.js",
+            "graph/cards.js",
+            "tip.js",
+            "graph/ui.js",
+            "graph/main.js");
 
     /** graphology's UMD bundle, which defines the global {@code graphology}. */
     static final String GRAPHOLOGY = "vendor/graphology/package/dist/graphology.umd.min.js";

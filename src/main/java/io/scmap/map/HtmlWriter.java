@@ -29,6 +29,7 @@ final class HtmlWriter {
             "pick.js",
             "labels.js",
             "cards.js",
+            "tip.js",
             "ui.js",
             "search.js",
             "select.js",

@@ -57,21 +57,6 @@ function fillTip(i) {
   }
 }
 
-function showTip(i, x, y) {
-  if (tip.dataset.index !== String(i)) {
-    fillTip(i);
-    tip.dataset.index = String(i);
-  }
-  tip.hidden = false;
-  const w = tip.offsetWidth, h = tip.offsetHeight;
-  tip.style.left = (x + 16 + w > innerWidth ? Math.max(0, x - 16 - w) : x + 16) + 'px';
-  tip.style.top = (y + 16 + h > innerHeight ? Math.max(0, y - 16 - h) : y + 16) + 'px';
-}
-
-function hideTip() {
-  tip.hidden = true;
-}
-
 /** The pinned card: facts, a link out, and every tie, strongest first, each a button that selects it. */
 function fillCard(i) {
   card.textContent = '';
