@@ -90,7 +90,7 @@ class GraphHtmlTest {
                 .doesNotContain("\u2028")
                 .doesNotContain("\u2029");
         // One end tag per script element: meta, graph-meta, data, edges, graphology, sigma, the page's own.
-        assertThat(count(html.toLowerCase(Locale.ROOT), "</script")).isEqualTo(7);
+        assertThat(PageDecoder.count(html.toLowerCase(Locale.ROOT), "</script")).isEqualTo(7);
         for (String open : List.of(PageDecoder.META_OPEN, GraphPageDecoder.GRAPH_META_OPEN)) {
             assertThat(PageDecoder.element(html, open))
                     .doesNotContain("<")
@@ -128,7 +128,7 @@ class GraphHtmlTest {
     void embedsPointsAndTiesThatReadBackToTheAtlas() throws Exception {
         Atlas atlas = SampleAtlases.hostile();
         GraphPageDecoder.Graph graph = GraphPageDecoder.decode(write(atlas));
-        assertThat(graph.page().points()).containsExactlyInAnyOrderElementsOf(asPage(atlas.points()));
+        assertThat(graph.page().points()).containsExactlyInAnyOrderElementsOf(PageDecoder.asPage(atlas.points()));
         assertThat(graph.page().meta().get("title").asText()).isEqualTo(atlas.title());
         // artist-4 -> not-a-point has no second end on the map.
         assertThat(graph.ties())
@@ -192,30 +192,5 @@ class GraphHtmlTest {
         Path file = dir.resolve(Maps.GRAPH_HTML);
         Maps.writeGraphHtml(atlas, file);
         return Files.readString(file);
-    }
-
-    /** The points as the page keeps them: coordinates in single precision, no id, no scene label. */
-    private static List<MapPoint> asPage(List<MapPoint> points) {
-        return points.stream()
-                .map(p -> new MapPoint(
-                        -1,
-                        p.permalink(),
-                        p.name(),
-                        p.followers(),
-                        p.emergeDate(),
-                        p.generation(),
-                        (float) p.x(),
-                        (float) p.y(),
-                        p.cluster(),
-                        ""))
-                .toList();
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-            n++;
-        }
-        return n;
     }
 }

@@ -84,7 +84,7 @@ class HtmlTest {
                 .doesNotContain("<img")
                 .doesNotContain("<!--");
         assertThat(html).doesNotContain("\u2028").doesNotContain("\u2029");
-        assertThat(count(html, "</script")).isEqualTo(4);
+        assertThat(PageDecoder.count(html, "</script")).isEqualTo(4);
         String meta = PageDecoder.element(html, PageDecoder.META_OPEN);
         assertThat(meta).doesNotContain("<").doesNotContain(">").doesNotContain("&");
         assertThat(PageDecoder.element(html, PageDecoder.DATA_OPEN)).matches("[A-Za-z0-9+/=]*");
@@ -122,7 +122,7 @@ class HtmlTest {
         meta.get("generations")
                 .forEach(g -> generations.add(Generation.valueOf(g.get("key").asText())));
         assertThat(generations).containsExactly(Generation.values());
-        assertThat(page.points()).containsExactlyInAnyOrderElementsOf(asPage(atlas.points()));
+        assertThat(page.points()).containsExactlyInAnyOrderElementsOf(PageDecoder.asPage(atlas.points()));
 
         Map<Integer, String> labels = new TreeMap<>();
         meta.get("scenes")
@@ -136,7 +136,7 @@ class HtmlTest {
     void readsBackALargerRandomAtlasInSpatialOrder() throws Exception {
         Atlas atlas = SampleAtlases.random(3000, 6, 3);
         PageDecoder.Page page = PageDecoder.decode(write(atlas));
-        assertThat(page.points()).containsExactlyInAnyOrderElementsOf(asPage(atlas.points()));
+        assertThat(page.points()).containsExactlyInAnyOrderElementsOf(PageDecoder.asPage(atlas.points()));
         assertThat(page.neighbors()).isEqualTo(atlas.neighbors());
         // Neighbouring page indices are near on the map: the Z-order keeps consecutive points close.
         double mean = 0;
@@ -189,30 +189,5 @@ class HtmlTest {
         Path file = dir.resolve(Maps.HTML);
         Maps.writeHtml(atlas, file);
         return Files.readString(file);
-    }
-
-    /** The points as the page keeps them: coordinates in single precision, no id, no scene label. */
-    private static List<MapPoint> asPage(List<MapPoint> points) {
-        return points.stream()
-                .map(p -> new MapPoint(
-                        -1,
-                        p.permalink(),
-                        p.name(),
-                        p.followers(),
-                        p.emergeDate(),
-                        p.generation(),
-                        (float) p.x(),
-                        (float) p.y(),
-                        p.cluster(),
-                        ""))
-                .toList();
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-            n++;
-        }
-        return n;
     }
 }

@@ -135,4 +135,29 @@ final class PageDecoder {
         }
         return out;
     }
+
+    /** The points as the page keeps them: coordinates in single precision, no id, no scene label. */
+    static List<MapPoint> asPage(List<MapPoint> points) {
+        return points.stream()
+                .map(p -> new MapPoint(
+                        -1,
+                        p.permalink(),
+                        p.name(),
+                        p.followers(),
+                        p.emergeDate(),
+                        p.generation(),
+                        (float) p.x(),
+                        (float) p.y(),
+                        p.cluster(),
+                        ""))
+                .toList();
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
+    }
 }
